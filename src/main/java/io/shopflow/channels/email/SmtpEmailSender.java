@@ -1,0 +1,68 @@
+package io.shopflow.channels.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+@Component
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+class SmtpEmailSender implements EmailSender {
+
+	private final JavaMailSender mail;
+	private final MailSettings settings;
+
+	SmtpEmailSender(JavaMailSender mail, MailSettings settings) {
+		this.mail = mail;
+		this.settings = settings;
+	}
+
+	@Override
+	public void send(Email email) {
+		MimeMessage message = new FixedIdMimeMessage(mail.createMimeMessage(), email.messageId());
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(settings.from());
+			helper.setTo(email.to());
+			helper.setSubject(email.subject());
+			if (email.html() != null) {
+				helper.setText(email.text(), email.html());
+			}
+			else {
+				helper.setText(email.text());
+			}
+			for (var header : email.headers().entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+		}
+		catch (MessagingException e) {
+			throw new IllegalArgumentException("Cannot build email to " + email.to(), e);
+		}
+		try {
+			mail.send(message);
+		}
+		catch (MailException e) {
+			throw new EmailNotAccepted(e);
+		}
+	}
+
+	/** Keeps our Message-ID: JavaMail would otherwise replace it with a random one on send. */
+	private static final class FixedIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		FixedIdMimeMessage(MimeMessage original, String messageId) {
+			super(original.getSession());
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId);
+		}
+	}
+}

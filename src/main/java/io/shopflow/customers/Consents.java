@@ -1,0 +1,56 @@
+package io.shopflow.customers;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Marketing consent per customer and channel. Opt-in: no row means no consent. Every change is kept with
+ * its source and time, which is what a shop must be able to show a regulator.
+ */
+@Repository
+public class Consents {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Consents(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public boolean granted(String customerId, Channel channel) {
+		return jdbc.sql("select granted from consents where customer_id = ? and channel = ?")
+				.params(customerId, channel.key())
+				.query(Boolean.class)
+				.optional()
+				.orElse(false);
+	}
+
+	/** Records the change only when it is one, so repeating a consent does not rewrite its history. */
+	public void set(String customerId, Channel channel, boolean granted, String source, String eventId) {
+		Timestamp now = Timestamp.from(Instant.now(clock));
+		int changed = jdbc.sql("""
+				update consents set granted = ?, source = ?, changed_at = ?
+				where customer_id = ? and channel = ? and granted <> ?""")
+				.params(granted, source, now, customerId, channel.key(), granted)
+				.update();
+		if (changed == 0) {
+			changed = jdbc.sql("""
+					insert into consents (customer_id, channel, granted, source, changed_at)
+					values (?, ?, ?, ?, ?) on conflict (customer_id, channel) do nothing""")
+					.params(customerId, channel.key(), granted, source, now)
+					.update();
+		}
+		if (changed > 0) {
+			jdbc.sql("""
+					insert into consent_changes (customer_id, channel, granted, source, event_id, changed_at)
+					values (?, ?, ?, ?, ?, ?)""")
+					.params(customerId, channel.key(), granted, source, eventId, now)
+					.update();
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package io.shopflow.customers;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.shopflow.events.ShopEvent;
+import io.shopflow.events.ShopEvent.ConsentFlags;
+import io.shopflow.events.ShopEvent.CustomerRegistered;
+import io.shopflow.events.ShopEvent.CustomerUnsubscribed;
+import io.shopflow.events.ShopEvent.CustomerUpdated;
+import io.shopflow.events.ShopEvent.NewsletterSubscribed;
+import io.shopflow.events.ShopEventHandler;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Keeps profiles and consents up to date from the shop's events. Runs first, so flows see the new state. */
+@Component
+@Order(10)
+class CustomerEventHandler implements ShopEventHandler {
+
+	private final Customers customers;
+	private final Consents consents;
+
+	CustomerEventHandler(Customers customers, Consents consents) {
+		this.customers = customers;
+		this.consents = consents;
+	}
+
+	@Override
+	public void beforeEvents(List<ShopEvent> events) {
+		customers.lock(events.stream().map(ShopEvent::customerId).filter(Objects::nonNull).distinct().sorted().toList());
+	}
+
+	@Override
+	public void handle(ShopEvent event) {
+		if (event instanceof CustomerRegistered e) {
+			customers.update(e.customerId(), e.profile());
+			apply(e, e.consent());
+		}
+		else if (event instanceof CustomerUpdated e) {
+			customers.update(e.customerId(), e.profile());
+			apply(e, e.consent());
+		}
+		else if (event instanceof NewsletterSubscribed e) {
+			customers.update(e.customerId(), e.profile());
+			// subscribing to the newsletter is an email opt-in, unless the shop says otherwise
+			ConsentFlags consent = e.consent();
+			apply(e, new ConsentFlags(consent.email() == null ? Boolean.TRUE : consent.email(), consent.sms(),
+					consent.push()));
+		}
+		else if (event instanceof CustomerUnsubscribed e) {
+			for (Channel channel : Channel.values()) {
+				if ("all".equals(e.channel()) || channel.key().equals(e.channel())) {
+					consents.set(e.customerId(), channel, false, e.envelope().source(), e.id());
+				}
+			}
+		}
+	}
+
+	private void apply(ShopEvent event, ConsentFlags flags) {
+		set(event, Channel.EMAIL, flags.email());
+		set(event, Channel.SMS, flags.sms());
+		set(event, Channel.PUSH, flags.push());
+	}
+
+	private void set(ShopEvent event, Channel channel, Boolean granted) {
+		if (granted != null) {
+			consents.set(event.customerId(), channel, granted, event.envelope().source(), event.id());
+		}
+	}
+}

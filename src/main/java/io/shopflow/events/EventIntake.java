@@ -1,0 +1,108 @@
+package io.shopflow.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way in for shop events, whatever the transport. A batch is recorded, applied and routed in one
+ * transaction, which is what makes ingest fast; if that transaction fails, each event gets its own, so one
+ * bad event cannot hold back the others. A redelivered id is recorded once and never processed again.
+ */
+@Service
+public class EventIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+	private static final int ATTEMPTS_PER_EVENT = 3;
+
+	private final ReceivedEvents received;
+	private final List<ShopEventHandler> handlers;
+	private final TransactionTemplate transaction;
+
+	EventIntake(ReceivedEvents received, List<ShopEventHandler> handlers, PlatformTransactionManager transactions) {
+		this.received = received;
+		this.handlers = handlers;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** Processes the batch; returns the ids of all events, new and repeated. */
+	public List<String> accept(List<ShopEvent> events) {
+		try {
+			acceptTogether(events);
+		}
+		catch (RuntimeException batchFailure) {
+			if (events.size() == 1) {
+				acceptAlone(events.get(0), batchFailure);
+			}
+			else {
+				log.warn("Batch of {} events failed ({}); processing them one by one", events.size(),
+						batchFailure.toString());
+				Map<String, RuntimeException> failed = new LinkedHashMap<>();
+				for (ShopEvent event : events) {
+					try {
+						acceptAlone(event, batchFailure);
+					}
+					catch (RuntimeException e) {
+						failed.put(event.id(), e);
+					}
+				}
+				if (!failed.isEmpty()) {
+					throw new EventsNotProcessed(new ArrayList<>(failed.keySet()), failed.values().iterator().next());
+				}
+			}
+		}
+		return events.stream().map(ShopEvent::id).toList();
+	}
+
+	/** One transaction for all; throws if any event fails, and then nothing of the batch is kept. */
+	public void acceptTogether(List<ShopEvent> events) {
+		transaction.executeWithoutResult(status -> process(events));
+	}
+
+	/** One transaction for one event, retried when it lost a race with a timer or another node. */
+	public void acceptAlone(ShopEvent event, RuntimeException cause) {
+		RuntimeException last = cause;
+		for (int attempt = 1; attempt <= ATTEMPTS_PER_EVENT; attempt++) {
+			try {
+				transaction.executeWithoutResult(status -> process(List.of(event)));
+				return;
+			}
+			catch (RuntimeException e) {
+				last = e;
+				if (!isConcurrencyConflict(e)) {
+					break;
+				}
+			}
+		}
+		log.error("Event {} ({}) could not be processed", event.id(), event.type(), last);
+		throw new EventsNotProcessed(List.of(event.id()), last);
+	}
+
+	private void process(List<ShopEvent> events) {
+		List<ShopEvent> fresh = received.recordNew(events);
+		if (fresh.isEmpty()) {
+			return;
+		}
+		handlers.forEach(handler -> handler.beforeEvents(fresh));
+		for (ShopEvent event : fresh) {
+			handlers.forEach(handler -> handler.handle(event));
+		}
+	}
+
+	private static boolean isConcurrencyConflict(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof ConcurrencyFailureException || t.getClass().getSimpleName().contains("OptimisticLocking")) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

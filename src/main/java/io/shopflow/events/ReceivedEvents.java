@@ -1,0 +1,49 @@
+package io.shopflow.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Every event received, once: the primary key on the id turns a redelivery into a no-op. */
+@Repository
+class ReceivedEvents {
+
+	private static final String INSERT = """
+			insert into shop_events (id, type, source, subject, event_time, received_at, data)
+			values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""";
+
+	private final JdbcTemplate jdbc;
+	private final Clock clock;
+
+	ReceivedEvents(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records the events and returns those not seen before, in order. */
+	List<ShopEvent> recordNew(List<ShopEvent> events) {
+		Timestamp now = Timestamp.from(Instant.now(clock));
+		int[] inserted = jdbc.batchUpdate(INSERT, events, events.size(), (ps, event) -> {
+			Envelope e = event.envelope();
+			ps.setString(1, e.id());
+			ps.setString(2, e.type());
+			ps.setString(3, e.source());
+			ps.setString(4, e.subject());
+			ps.setTimestamp(5, e.time() == null ? null : Timestamp.from(e.time().toInstant()));
+			ps.setTimestamp(6, now);
+			ps.setString(7, e.data() == null ? null : e.data().toString());
+		})[0];
+		List<ShopEvent> fresh = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			if (inserted[i] != 0) {
+				fresh.add(events.get(i));
+			}
+		}
+		return fresh;
+	}
+}

@@ -1,0 +1,120 @@
+package io.shopflow.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A shop event, after validation. The envelope carries the CloudEvents attributes; each record the
+ * data of its type. Flows get only {@link #variables()}: ids and small values, never whole entities.
+ */
+public sealed interface ShopEvent {
+
+	Envelope envelope();
+
+	default String id() {
+		return envelope().id();
+	}
+
+	default String type() {
+		return envelope().type();
+	}
+
+	/** The shop's customer id (CloudEvents subject); the business key of every flow instance. */
+	default String customerId() {
+		return envelope().subject();
+	}
+
+	default Map<String, Object> variables() {
+		return Map.of();
+	}
+
+	record Profile(String email, String firstName, String lastName, String phone, String locale, String timeZone,
+			LocalDate birthday) {
+	}
+
+	/** Consent flags as sent by the shop; null means "not said", which changes nothing. */
+	record ConsentFlags(Boolean email, Boolean sms, Boolean push) {
+
+		static final ConsentFlags NONE = new ConsentFlags(null, null, null);
+	}
+
+	record Item(String productId, String name, int quantity, BigDecimal price, String url, String imageUrl) {
+	}
+
+	record CustomerRegistered(Envelope envelope, Profile profile, ConsentFlags consent) implements ShopEvent {
+	}
+
+	record CustomerUpdated(Envelope envelope, Profile profile, ConsentFlags consent) implements ShopEvent {
+	}
+
+	record NewsletterSubscribed(Envelope envelope, Profile profile, ConsentFlags consent) implements ShopEvent {
+	}
+
+	record ProductViewed(Envelope envelope, String productId, String name, String url, String imageUrl,
+			BigDecimal price, String currency, String category) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("productId", productId);
+		}
+	}
+
+	record CartUpdated(Envelope envelope, String cartId, List<Item> items, BigDecimal total, String currency,
+			String cartUrl) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("cartId", cartId, "cartTotal", total.doubleValue(), "currency", currency);
+		}
+	}
+
+	record CheckoutStarted(Envelope envelope, String cartId, BigDecimal total, String currency) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("cartId", cartId);
+		}
+	}
+
+	record OrderPlaced(Envelope envelope, String orderId, List<Item> items, BigDecimal total, String currency,
+			String cartId, String couponCode) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("orderId", orderId);
+			variables.put("orderTotal", total.doubleValue());
+			variables.put("currency", currency);
+			return variables;
+		}
+	}
+
+	record OrderDelivered(Envelope envelope, String orderId) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("deliveredOrderId", orderId);
+		}
+	}
+
+	/** channel is email, sms, push or all. */
+	record CustomerUnsubscribed(Envelope envelope, String channel) implements ShopEvent {
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("unsubscribedChannel", channel);
+		}
+	}
+
+	record PushSubscribed(Envelope envelope, JsonNode subscription) implements ShopEvent {
+	}
+
+	/** A type Shopflow does not know (yet): stored, not routed. */
+	record OtherEvent(Envelope envelope) implements ShopEvent {
+	}
+}

@@ -1,0 +1,89 @@
+package io.shopflow.events.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.shopflow.events.Envelope;
+import io.shopflow.events.EventIntake;
+import io.shopflow.events.EventTypes;
+import io.shopflow.events.ShopEvent.CustomerUnsubscribed;
+import io.shopflow.messaging.Messaging;
+import io.shopflow.tracking.LinkSigner;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The signed unsubscribe link of every marketing message. GET shows a confirmation button (mail scanners
+ * follow links, and must not unsubscribe anyone); POST, from that button or a mail client's RFC 8058
+ * one-click, turns the link into a shop.customer.unsubscribed event, so consent and flows change the usual way.
+ */
+@RestController
+class UnsubscribeController {
+
+	private static final String SOURCE = "shopflow:unsubscribe-link";
+
+	private final LinkSigner links;
+	private final EventIntake intake;
+
+	UnsubscribeController(LinkSigner links, EventIntake intake) {
+		this.links = links;
+		this.intake = intake;
+	}
+
+	@GetMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> confirm(@PathVariable String token) {
+		if (links.verify(Messaging.UNSUBSCRIBE_PURPOSE, token).isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return page("Unsubscribe?", "<form method=\"post\"><p>Stop receiving these messages?</p>"
+				+ "<button type=\"submit\">Unsubscribe</button></form>");
+	}
+
+	@PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<String> unsubscribe(@PathVariable String token) {
+		var payload = links.verify(Messaging.UNSUBSCRIBE_PURPOSE, token);
+		if (payload.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		String[] parts = payload.get().split("\n", 2);
+		String channel = parts.length > 1 ? parts[1] : "all";
+		var data = JsonNodeFactory.instance.objectNode().put("channel", channel);
+		var envelope = new Envelope("unsubscribe-" + sha256(token), SOURCE, EventTypes.CUSTOMER_UNSUBSCRIBED,
+				parts[0], OffsetDateTime.now(), data);
+		intake.accept(List.of(new CustomerUnsubscribed(envelope, channel)));
+		return page("Unsubscribed", "<p>You are unsubscribed from " + HtmlUtils.htmlEscape(channel)
+				+ " messages. Sorry to see you go.</p>");
+	}
+
+	private static ResponseEntity<String> page(String title, String body) {
+		return ResponseEntity.ok()
+				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+				.header("Cache-Control", "no-store")
+				.body("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+						+ "content=\"width=device-width\"><title>" + title + "</title></head><body style=\""
+						+ "font-family:sans-serif;max-width:32em;margin:4em auto\"><h1>" + title + "</h1>" + body
+						+ "</body></html>");
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package io.shopflow.flows;
+
+import java.util.List;
+import java.util.Map;
+
+import io.shopflow.events.ShopEvent;
+import io.shopflow.events.ShopEventHandler;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes by business key = customer id. For each flow that knows the event's type (the message name):
+ * <ol>
+ * <li>running instances of the customer that wait for the message get it (for a start message of a flow with
+ * an instance key, only the instance of that key, e.g. the same cart);</li>
+ * <li>if the message starts the flow and no running instance took it, the re-entry policy decides.</li>
+ * </ol>
+ * Runs inside the intake's transaction, after the customer rows were locked, so two copies of an event
+ * (or two events of one customer) on two threads or nodes cannot both start an instance.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(CamundaFlowRouter.class);
+
+	private final RuntimeService runtime;
+	private final FlowCatalogue catalogue;
+
+	CamundaFlowRouter(RuntimeService runtime, FlowCatalogue catalogue) {
+		this.runtime = runtime;
+		this.catalogue = catalogue;
+	}
+
+	@Override
+	public void handle(ShopEvent event) {
+		route(event);
+	}
+
+	@Override
+	public void route(ShopEvent event) {
+		if (event.customerId() == null || event instanceof ShopEvent.OtherEvent) {
+			return;
+		}
+		for (Flow flow : catalogue.listeningTo(event.type())) {
+			route(event, flow);
+		}
+	}
+
+	private void route(ShopEvent event, Flow flow) {
+		String message = event.type();
+		Map<String, Object> variables = event.variables();
+		boolean starts = flow.startMessages().contains(message);
+		List<ProcessInstance> running = running(flow, event, starts);
+		boolean delivered = false;
+		if (flow.catchMessages().contains(message)) {
+			for (ProcessInstance instance : running) {
+				delivered |= !runtime.createMessageCorrelation(message)
+						.processInstanceId(instance.getId())
+						.setVariables(variables)
+						.correlateAllWithResult()
+						.isEmpty();
+			}
+		}
+		if (!starts || delivered) {
+			return;
+		}
+		if (!running.isEmpty()) {
+			switch (flow.reentry()) {
+				case IGNORE -> {
+					return;
+				}
+				case RESTART -> running.forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
+						"restarted by event " + event.id(), false, true));
+				case PARALLEL -> {
+				}
+			}
+		}
+		runtime.createMessageCorrelation(message)
+				.processDefinitionId(flow.definitionId())
+				.processInstanceBusinessKey(event.customerId())
+				.setVariables(variables)
+				.correlateStartMessage();
+		log.debug("Started {} for customer {} by event {}", flow.key(), event.customerId(), event.id());
+	}
+
+	/** The customer's running instances of the flow; for a start message, only those of the event's instance key. */
+	private List<ProcessInstance> running(Flow flow, ShopEvent event, boolean starts) {
+		ProcessInstanceQuery query = runtime.createProcessInstanceQuery()
+				.processDefinitionKey(flow.key())
+				.processInstanceBusinessKey(event.customerId());
+		Object key = flow.instanceKey() == null ? null : event.variables().get(flow.instanceKey());
+		if (starts && key != null) {
+			query.variableValueEquals(flow.instanceKey(), key);
+		}
+		return query.list();
+	}
+}

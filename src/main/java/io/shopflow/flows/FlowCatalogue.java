@@ -1,0 +1,89 @@
+package io.shopflow.flows;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The latest active version of every deployed flow, read from the models. Rebuilt after any deployment
+ * ({@link CatalogueRefreshPlugin}) and at most every minute, so a model deployed by another node is seen too.
+ */
+@Component
+class FlowCatalogue {
+
+	static final String REENTRY = "shopflow.reentry";
+	static final String INSTANCE_KEY = "shopflow.instanceKey";
+	private static final long MAX_AGE_MILLIS = 60_000;
+
+	private final RepositoryService repository;
+	private volatile List<Flow> flows;
+	private volatile long loadedAt;
+
+	FlowCatalogue(RepositoryService repository) {
+		this.repository = repository;
+	}
+
+	List<Flow> listeningTo(String message) {
+		return flows().stream().filter(flow -> flow.listensTo(message)).toList();
+	}
+
+	void invalidate() {
+		flows = null;
+	}
+
+	private List<Flow> flows() {
+		List<Flow> current = flows;
+		if (current == null || System.currentTimeMillis() - loadedAt > MAX_AGE_MILLIS) {
+			current = load();
+			flows = current;
+			loadedAt = System.currentTimeMillis();
+		}
+		return current;
+	}
+
+	private List<Flow> load() {
+		return repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
+				.map(this::read)
+				.filter(flow -> !flow.startMessages().isEmpty() || !flow.catchMessages().isEmpty())
+				.toList();
+	}
+
+	private Flow read(ProcessDefinition definition) {
+		BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+		Process process = model.getModelElementById(definition.getKey());
+		Set<String> starts = new HashSet<>();
+		Set<String> catches = new HashSet<>();
+		for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
+			if (message.getMessage() == null || message.getMessage().getName() == null) {
+				continue;
+			}
+			boolean processStart = message.getParentElement() instanceof StartEvent start
+					&& start.getParentElement() instanceof Process;
+			(processStart ? starts : catches).add(message.getMessage().getName());
+		}
+		return new Flow(definition.getKey(), definition.getId(), starts, catches,
+				ReentryPolicy.of(property(process, REENTRY)), property(process, INSTANCE_KEY));
+	}
+
+	private static String property(Process process, String name) {
+		if (process == null || process.getExtensionElements() == null) {
+			return null;
+		}
+		return process.getExtensionElements().getElementsQuery().filterByType(
+				org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+				.flatMap(properties -> properties.getCamundaProperties().stream())
+				.filter(property -> name.equals(property.getCamundaName()))
+				.map(CamundaProperty::getCamundaValue)
+				.findFirst()
+				.orElse(null);
+	}
+}

@@ -1,0 +1,18 @@
+package io.shopflow.flows;
+
+/** Variable names shared by Shopflow's delegates, whatever the flow. */
+final class FlowVariables {
+
+	/** Input of a send task: the template step, templates/&lt;channel&gt;/&lt;flow&gt;/&lt;template&gt;.&lt;locale&gt;.vm */
+	static final String TEMPLATE = "template";
+	/** Written by a send task: SENT or SKIPPED, for gateways after it. */
+	static final String SEND_OUTCOME = "sendOutcome";
+	/** Written by a send task when skipped: why (no-consent, capped, ...). */
+	static final String SKIP_REASON = "sendSkipReason";
+	static final String COUPON_CODE = "couponCode";
+	static final String PERCENT = "percent";
+	static final String VALID_FOR = "validFor";
+
+	private FlowVariables() {
+	}
+}

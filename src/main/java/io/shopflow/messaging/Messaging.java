@@ -1,0 +1,152 @@
+package io.shopflow.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.shopflow.channels.email.Email;
+import io.shopflow.channels.email.EmailSender;
+import io.shopflow.customers.Channel;
+import io.shopflow.customers.Customer;
+import io.shopflow.customers.Customers;
+import io.shopflow.messaging.SendLog.State;
+import io.shopflow.templates.RenderedMessage;
+import io.shopflow.templates.TemplateRenderer;
+import io.shopflow.tracking.LinkSigner;
+
+/**
+ * Sends one message of a flow step: gate, render, deliver, exactly once. The send log's state is committed in
+ * its own transactions around the delivery, so a job that is retried (after an SMTP failure, a crash or a lost
+ * race with an order) finds out what already happened instead of sending again.
+ */
+@Service
+public class Messaging {
+
+	public static final String UNSUBSCRIBE_PURPOSE = "unsubscribe";
+
+	private static final Logger log = LoggerFactory.getLogger(Messaging.class);
+
+	private final SendLog sendLog;
+	private final SendGate gate;
+	private final Customers customers;
+	private final TemplateRenderer templates;
+	private final EmailSender email;
+	private final LinkSigner links;
+	private final List<ModelContributor> contributors;
+	private final TransactionTemplate ownTransaction;
+	private final String publicUrl;
+	private final Map<String, String> shop;
+
+	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
+			LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
+			@Value("${shopflow.shop.url}") String shopUrl) {
+		this.sendLog = sendLog;
+		this.gate = gate;
+		this.customers = customers;
+		this.templates = templates;
+		this.email = email;
+		this.links = links;
+		this.contributors = contributors;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
+		this.shop = Map.of("name", shopName, "url", shopUrl);
+	}
+
+	public SendOutcome send(SendRequest request) {
+		Customer customer = customers.find(request.customerId())
+				.orElse(new Customer(request.customerId(), null, null, null, null, null, null, null));
+		Decision decision = ownTransaction.execute(status -> decide(request, customer));
+		if (decision.outcome() != null) {
+			return decision.outcome();
+		}
+		try {
+			deliver(request, customer, decision.message());
+		}
+		catch (RuntimeException e) {
+			ownTransaction.executeWithoutResult(status -> sendLog.failed(request.sendKey(), e.toString()));
+			throw new DeliveryFailed("Sending " + request.sendKey() + " failed: " + e.getMessage(), e);
+		}
+		ownTransaction.executeWithoutResult(status -> sendLog.sent(request.sendKey(), messageId(request)));
+		log.debug("Sent {} to {}", request.sendKey(), request.customerId());
+		return SendOutcome.sent();
+	}
+
+	/** Claims the send key and, while holding it, decides: already done, skip, or render and go. */
+	private Decision decide(SendRequest request, Customer customer) {
+		State state = sendLog.claim(request);
+		switch (state) {
+			case SENT:
+				return new Decision(SendOutcome.sent(), null);
+			case SKIPPED:
+				return new Decision(SendOutcome.skipped(sendLog.reason(request.sendKey()).orElse("skipped")), null);
+			case SENDING:
+				throw new DeliveryStateUnknown(request.sendKey());
+			default:
+				break;
+		}
+		Optional<String> skip = gate.check(request, customer);
+		if (skip.isPresent()) {
+			sendLog.skipped(request.sendKey(), skip.get());
+			log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), skip.get());
+			return new Decision(SendOutcome.skipped(skip.get()), null);
+		}
+		RenderedMessage message = templates.render(request.channel().key(), request.flow(), request.template(),
+				customer.preferredLocale(null), model(request, customer));
+		sendLog.sending(request.sendKey());
+		return new Decision(null, message);
+	}
+
+	private void deliver(SendRequest request, Customer customer, RenderedMessage message) {
+		if (request.channel() != Channel.EMAIL) {
+			throw new UnsupportedOperationException("Channel " + request.channel() + " is not available yet");
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("X-Shopflow-Flow", request.flow());
+		headers.put("X-Shopflow-Step", request.step());
+		if (request.marketing()) {
+			headers.put("List-Unsubscribe", "<" + unsubscribeUrl(request) + ">");
+			headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
+		email.send(new Email(customer.email(), message.subject(), message.html(), message.text(), headers,
+				messageId(request)));
+	}
+
+	private Map<String, Object> model(SendRequest request, Customer customer) {
+		Map<String, Object> model = new LinkedHashMap<>(request.variables());
+		Map<String, Object> person = new LinkedHashMap<>();
+		person.put("id", customer.id());
+		person.put("email", customer.email());
+		person.put("firstName", customer.firstName());
+		person.put("lastName", customer.lastName());
+		model.put("customer", person);
+		model.put("shop", shop);
+		model.put("unsubscribeUrl", unsubscribeUrl(request));
+		contributors.forEach(contributor -> contributor.contribute(request.variables(), model));
+		return model;
+	}
+
+	private String unsubscribeUrl(SendRequest request) {
+		return publicUrl + "/unsubscribe/"
+				+ links.sign(UNSUBSCRIBE_PURPOSE, request.customerId() + "\n" + request.channel().key());
+	}
+
+	private static String messageId(SendRequest request) {
+		return "<" + Integer.toHexString(request.sendKey().hashCode()) + "."
+				+ request.sendKey().replaceAll("[^A-Za-z0-9.-]", "-").toLowerCase(Locale.ROOT) + "@shopflow>";
+	}
+
+	private record Decision(SendOutcome outcome, RenderedMessage message) {
+	}
+}

@@ -1,0 +1,102 @@
+package io.shopflow.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import io.shopflow.customers.Channel;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One row per send key. Its state moves PENDING -> SENDING -> SENT, or to SKIPPED or FAILED; each move is
+ * committed on its own, before and after talking to the channel, so a retry always knows what happened.
+ */
+@Repository
+class SendLog {
+
+	enum State {
+		PENDING, SENDING, SENT, SKIPPED, FAILED
+	}
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	SendLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Creates the row if new and returns the state it is in now, locked until the transaction ends. */
+	State claim(SendRequest request) {
+		Timestamp now = now();
+		jdbc.sql("""
+				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
+				  process_instance_id, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) on conflict (send_key) do nothing""")
+				.params(request.sendKey(), request.customerId(), request.flow(), request.step(),
+						request.channel().key(), request.marketing(), request.processInstanceId(), now, now)
+				.update();
+		return jdbc.sql("select status from send_log where send_key = ? for update")
+				.param(request.sendKey())
+				.query((rs, n) -> State.valueOf(rs.getString(1)))
+				.single();
+	}
+
+	Optional<String> reason(String sendKey) {
+		return jdbc.sql("select reason from send_log where send_key = ?").param(sendKey).query(String.class).optional();
+	}
+
+	void sending(String sendKey) {
+		jdbc.sql("update send_log set status = 'SENDING', attempts = attempts + 1, updated_at = ? where send_key = ?")
+				.params(now(), sendKey)
+				.update();
+	}
+
+	void sent(String sendKey, String messageId) {
+		Timestamp now = now();
+		jdbc.sql("""
+				update send_log set status = 'SENT', reason = null, message_id = ?, sent_at = ?, updated_at = ?
+				where send_key = ?""")
+				.params(messageId, now, now, sendKey)
+				.update();
+	}
+
+	void skipped(String sendKey, String reason) {
+		end(sendKey, State.SKIPPED, reason);
+	}
+
+	void failed(String sendKey, String reason) {
+		end(sendKey, State.FAILED, reason);
+	}
+
+	/** Marketing messages already sent to the customer on the channel within the window, exempt flows aside. */
+	int sentWithin(String customerId, Channel channel, Duration window, Set<String> exemptFlows) {
+		Timestamp since = Timestamp.from(Instant.now(clock).minus(window));
+		return jdbc.sql("""
+				select flow from send_log
+				where customer_id = ? and channel = ? and marketing = true and status = 'SENT' and sent_at >= ?""")
+				.params(customerId, channel.key(), since)
+				.query(String.class)
+				.list()
+				.stream()
+				.filter(flow -> !exemptFlows.contains(flow))
+				.mapToInt(flow -> 1)
+				.sum();
+	}
+
+	private void end(String sendKey, State state, String reason) {
+		String shortReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 500));
+		jdbc.sql("update send_log set status = ?, reason = ?, updated_at = ? where send_key = ?")
+				.params(state.name(), shortReason, now(), sendKey)
+				.update();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(Instant.now(clock));
+	}
+}

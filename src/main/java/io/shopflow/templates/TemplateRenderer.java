@@ -1,0 +1,126 @@
+package io.shopflow.templates;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.exception.ResourceNotFoundException;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.util.introspection.SecureUberspector;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+/**
+ * Renders templates/&lt;channel&gt;/&lt;flow&gt;/&lt;step&gt;.&lt;locale&gt;.vm. A step template sets $subject and
+ * defines $html and $text blocks; the HTML is wrapped in templates/&lt;channel&gt;/layout.vm. Velocity runs with the
+ * secure uberspector (no reflection, class loaders or System from a template) and every reference inserted into
+ * HTML is escaped.
+ */
+@Service
+public class TemplateRenderer {
+
+	private final VelocityEngine velocity;
+	private final Locale defaultLocale;
+
+	TemplateRenderer(TemplateSettings settings) {
+		this.defaultLocale = settings.defaultLocale() == null ? Locale.ENGLISH : settings.defaultLocale();
+		Properties properties = new Properties();
+		properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
+		properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+		properties.setProperty("resource.default_encoding", "UTF-8");
+		properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
+		properties.setProperty("resource.loader.class.class",
+				"org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+		properties.setProperty("resource.loader.class.cache", "true");
+		if (StringUtils.hasText(settings.location())) {
+			properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file,class");
+			properties.setProperty("resource.loader.file.path", settings.location());
+			properties.setProperty("resource.loader.file.cache", "false");
+		}
+		else {
+			properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "class");
+		}
+		this.velocity = new VelocityEngine(properties);
+		this.velocity.init();
+	}
+
+	public RenderedMessage render(String channel, String flow, String step, Locale locale, Map<String, Object> model) {
+		Template template = find(channel, flow, step, locale);
+		Locale used = localeOf(template.getName());
+		Map<String, Object> base = new LinkedHashMap<>(model);
+		base.put("money", new MoneyTool(locale == null ? used : locale));
+		base.put("lang", used.getLanguage());
+
+		VelocityContext plain = new VelocityContext(new LinkedHashMap<>(base));
+		template.merge(plain, new StringWriter());
+		String subject = text(plain.get("subject"));
+		String text = text(plain.get("text"));
+
+		VelocityContext escaping = new VelocityContext(new LinkedHashMap<>(base));
+		EventCartridge cartridge = new EventCartridge();
+		cartridge.addReferenceInsertionEventHandler(new EscapeHtmlInsertion());
+		cartridge.attachToContext(escaping);
+		template.merge(escaping, new StringWriter());
+		String html = null;
+		Object body = escaping.get("html");
+		if (body != null) {
+			escaping.put("body", new TrustedHtml(text(body)));
+			StringWriter page = new StringWriter();
+			velocity.getTemplate(templatesRoot(channel) + "/layout.vm").merge(escaping, page);
+			html = page.toString();
+		}
+		// a customer's name must not be able to add a header line
+		return new RenderedMessage(subject.replaceAll("[\\r\\n]+", " ").trim(), html, text.strip());
+	}
+
+	private Template find(String channel, String flow, String step, Locale locale) {
+		List<String> tried = new ArrayList<>();
+		for (String tag : fallbackChain(locale)) {
+			String name = templatesRoot(channel) + "/" + flow + "/" + step + "." + tag + ".vm";
+			tried.add(name);
+			try {
+				return velocity.getTemplate(name);
+			}
+			catch (ResourceNotFoundException e) {
+				// next in the chain
+			}
+		}
+		throw new TemplateNotFound(String.join(", ", tried));
+	}
+
+	/** sv-SE -> sv-SE, sv, en */
+	List<String> fallbackChain(Locale locale) {
+		List<String> chain = new ArrayList<>();
+		if (locale != null && !locale.getLanguage().isEmpty()) {
+			if (!locale.getCountry().isEmpty()) {
+				chain.add(locale.getLanguage() + "-" + locale.getCountry());
+			}
+			chain.add(locale.getLanguage());
+		}
+		if (!chain.contains(defaultLocale.toLanguageTag())) {
+			chain.add(defaultLocale.toLanguageTag());
+		}
+		return chain;
+	}
+
+	private static String templatesRoot(String channel) {
+		return "templates/" + channel;
+	}
+
+	private static Locale localeOf(String templateName) {
+		String[] parts = templateName.split("\\.");
+		return Locale.forLanguageTag(parts[parts.length - 2]);
+	}
+
+	private static String text(Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

@@ -1,0 +1,52 @@
+package io.shopflow.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.cloudevents.rw.CloudEventRWException;
+
+import io.shopflow.events.EventRejected;
+import io.shopflow.events.EventsNotProcessed;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 problem. Field errors are listed under "errors", each with a JSON pointer
+ * into the request body, the shape RFC 9457 §3 uses in its own example.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(EventRejected.class)
+	ResponseEntity<ProblemDetail> rejected(EventRejected e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has " + e.violations().size() + " invalid field(s); nothing of it was processed.");
+		problem.setTitle("Invalid shop event");
+		problem.setType(URI.create("https://shopflow.io/problems/invalid-event"));
+		problem.setProperty("errors", e.violations().stream()
+				.map(v -> Map.of("pointer", "#" + v.pointer(), "detail", v.detail()))
+				.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(CloudEventRWException.class)
+	ResponseEntity<ProblemDetail> unreadable(CloudEventRWException e) {
+		return rejected(new EventRejected(List.of(new io.shopflow.events.Violation("", e.getMessage()))));
+	}
+
+	@ExceptionHandler(EventsNotProcessed.class)
+	ResponseEntity<ProblemDetail> notProcessed(EventsNotProcessed e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Some events could not be processed. Send the same request again: events already processed are skipped.");
+		problem.setTitle("Events not processed");
+		problem.setType(URI.create("https://shopflow.io/problems/events-not-processed"));
+		problem.setProperty("failedIds", e.ids());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+}
