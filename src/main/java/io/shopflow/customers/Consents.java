@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shopflow.support.InsertIfAbsent;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +17,12 @@ import org.springframework.stereotype.Repository;
 public class Consents {
 
 	private final JdbcClient jdbc;
+	private final InsertIfAbsent inserts;
 	private final Clock clock;
 
-	Consents(JdbcClient jdbc, Clock clock) {
+	Consents(JdbcClient jdbc, InsertIfAbsent inserts, Clock clock) {
 		this.jdbc = jdbc;
+		this.inserts = inserts;
 		this.clock = clock;
 	}
 
@@ -39,11 +43,9 @@ public class Consents {
 				.params(granted, source, now, customerId, channel.key(), granted)
 				.update();
 		if (changed == 0) {
-			changed = jdbc.sql("""
+			changed = inserts.insert("""
 					insert into consents (customer_id, channel, granted, source, changed_at)
-					values (?, ?, ?, ?, ?) on conflict (customer_id, channel) do nothing""")
-					.params(customerId, channel.key(), granted, source, now)
-					.update();
+					values (?, ?, ?, ?, ?)""", "customer_id, channel", customerId, channel.key(), granted, source, now);
 		}
 		if (changed > 0) {
 			jdbc.sql("""

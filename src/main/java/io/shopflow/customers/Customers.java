@@ -4,11 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.shopflow.events.ShopEvent.Profile;
+import io.shopflow.support.InsertIfAbsent;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Repository;
 public class Customers {
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
+	private final InsertIfAbsent inserts;
 	private final Clock clock;
 
-	Customers(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+	Customers(JdbcClient jdbc, InsertIfAbsent inserts, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.inserts = inserts;
 		this.clock = clock;
 	}
 
@@ -44,9 +45,8 @@ public class Customers {
 	 */
 	void lock(Collection<String> ids) {
 		Timestamp now = now();
-		template.batchUpdate("""
-				insert into customers (id, created_at, updated_at) values (?, ?, ?) on conflict (id) do nothing""",
-				ids, ids.size(), (ps, id) -> {
+		inserts.insertAll("insert into customers (id, created_at, updated_at) values (?, ?, ?)", "id",
+				List.copyOf(ids), (ps, id) -> {
 					ps.setString(1, id);
 					ps.setTimestamp(2, now);
 					ps.setTimestamp(3, now);

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.shopflow.support.InsertIfAbsent;
+
 import org.springframework.stereotype.Repository;
 
 /** Every event received, once: the primary key on the id turns a redelivery into a no-op. */
@@ -15,20 +16,20 @@ class ReceivedEvents {
 
 	private static final String INSERT = """
 			insert into shop_events (id, type, source, subject, event_time, received_at, data)
-			values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""";
+			values (?, ?, ?, ?, ?, ?, ?)""";
 
-	private final JdbcTemplate jdbc;
+	private final InsertIfAbsent inserts;
 	private final Clock clock;
 
-	ReceivedEvents(JdbcTemplate jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ReceivedEvents(InsertIfAbsent inserts, Clock clock) {
+		this.inserts = inserts;
 		this.clock = clock;
 	}
 
 	/** Records the events and returns those not seen before, in order. */
 	List<ShopEvent> recordNew(List<ShopEvent> events) {
 		Timestamp now = Timestamp.from(Instant.now(clock));
-		int[] inserted = jdbc.batchUpdate(INSERT, events, events.size(), (ps, event) -> {
+		int[] inserted = inserts.insertAll(INSERT, "id", events, (ps, event) -> {
 			Envelope e = event.envelope();
 			ps.setString(1, e.id());
 			ps.setString(2, e.type());
@@ -37,7 +38,7 @@ class ReceivedEvents {
 			ps.setTimestamp(5, e.time() == null ? null : Timestamp.from(e.time().toInstant()));
 			ps.setTimestamp(6, now);
 			ps.setString(7, e.data() == null ? null : e.data().toString());
-		})[0];
+		});
 		List<ShopEvent> fresh = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			if (inserted[i] != 0) {

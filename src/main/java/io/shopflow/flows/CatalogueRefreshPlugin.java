@@ -1,6 +1,7 @@
 package io.shopflow.flows;
 
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,17 +10,20 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Tells the catalogue to reload when a model is deployed, e.g. from Camunda Modeler through /engine-rest. */
+/**
+ * Counts parsed models, so the {@link FlowCatalogue} reloads after a deployment, e.g. from Camunda Modeler
+ * through /engine-rest. Counted when parsed and again when the deployment commits, so no reader can cache the
+ * state in between.
+ */
 @Component
 class CatalogueRefreshPlugin extends AbstractProcessEnginePlugin {
 
-	private final ObjectProvider<FlowCatalogue> catalogue;
+	private final AtomicLong changes = new AtomicLong();
 
-	CatalogueRefreshPlugin(ObjectProvider<FlowCatalogue> catalogue) {
-		this.catalogue = catalogue;
+	long changes() {
+		return changes.get();
 	}
 
 	@Override
@@ -30,15 +34,11 @@ class CatalogueRefreshPlugin extends AbstractProcessEnginePlugin {
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-				FlowCatalogue flows = catalogue.getIfAvailable();
-				if (flows != null) {
-					flows.invalidate();
-					// and again once the deployment is committed, so no reader caches the old state in between
-					var command = Context.getCommandContext();
-					if (command != null) {
-						command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-								committed -> flows.invalidate());
-					}
+				changes.incrementAndGet();
+				var command = Context.getCommandContext();
+				if (command != null) {
+					command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+							committed -> changes.incrementAndGet());
 				}
 			}
 		});

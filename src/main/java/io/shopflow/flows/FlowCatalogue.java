@@ -25,27 +25,28 @@ class FlowCatalogue {
 	private static final long MAX_AGE_MILLIS = 60_000;
 
 	private final RepositoryService repository;
+	private final CatalogueRefreshPlugin deployments;
 	private volatile List<Flow> flows;
 	private volatile long loadedAt;
+	private volatile long loadedAtChange = -1;
 
-	FlowCatalogue(RepositoryService repository) {
+	FlowCatalogue(RepositoryService repository, CatalogueRefreshPlugin deployments) {
 		this.repository = repository;
+		this.deployments = deployments;
 	}
 
 	List<Flow> listeningTo(String message) {
 		return flows().stream().filter(flow -> flow.listensTo(message)).toList();
 	}
 
-	void invalidate() {
-		flows = null;
-	}
-
 	private List<Flow> flows() {
 		List<Flow> current = flows;
-		if (current == null || System.currentTimeMillis() - loadedAt > MAX_AGE_MILLIS) {
+		long change = deployments.changes();
+		if (current == null || change != loadedAtChange || System.currentTimeMillis() - loadedAt > MAX_AGE_MILLIS) {
 			current = load();
 			flows = current;
 			loadedAt = System.currentTimeMillis();
+			loadedAtChange = change;
 		}
 		return current;
 	}

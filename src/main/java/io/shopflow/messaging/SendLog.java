@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.shopflow.customers.Channel;
+import io.shopflow.support.InsertIfAbsent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,23 +25,24 @@ class SendLog {
 	}
 
 	private final JdbcClient jdbc;
+	private final InsertIfAbsent inserts;
 	private final Clock clock;
 
-	SendLog(JdbcClient jdbc, Clock clock) {
+	SendLog(JdbcClient jdbc, InsertIfAbsent inserts, Clock clock) {
 		this.jdbc = jdbc;
+		this.inserts = inserts;
 		this.clock = clock;
 	}
 
 	/** Creates the row if new and returns the state it is in now, locked until the transaction ends. */
 	State claim(SendRequest request) {
 		Timestamp now = now();
-		jdbc.sql("""
+		inserts.insert("""
 				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
 				  process_instance_id, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) on conflict (send_key) do nothing""")
-				.params(request.sendKey(), request.customerId(), request.flow(), request.step(),
-						request.channel().key(), request.marketing(), request.processInstanceId(), now, now)
-				.update();
+				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""", "send_key", request.sendKey(),
+				request.customerId(), request.flow(), request.step(), request.channel().key(), request.marketing(),
+				request.processInstanceId(), now, now);
 		return jdbc.sql("select status from send_log where send_key = ? for update")
 				.param(request.sendKey())
 				.query((rs, n) -> State.valueOf(rs.getString(1)))

@@ -12,7 +12,6 @@ import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.app.event.EventCartridge;
-import org.apache.velocity.exception.ResourceNotFoundException;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.util.introspection.SecureUberspector;
 import org.springframework.stereotype.Service;
@@ -86,11 +85,8 @@ public class TemplateRenderer {
 		for (String tag : fallbackChain(locale)) {
 			String name = templatesRoot(channel) + "/" + flow + "/" + step + "." + tag + ".vm";
 			tried.add(name);
-			try {
+			if (velocity.resourceExists(name)) {
 				return velocity.getTemplate(name);
-			}
-			catch (ResourceNotFoundException e) {
-				// next in the chain
 			}
 		}
 		throw new TemplateNotFound(String.join(", ", tried));

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.shopflow.support.InsertIfAbsent;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,20 +23,19 @@ class LinkSecret {
 
 	private final String value;
 
-	LinkSecret(@Value("${shopflow.links.secret:}") String configured, JdbcClient jdbc) {
-		this.value = StringUtils.hasText(configured) ? configured : stored(jdbc);
+	LinkSecret(@Value("${shopflow.links.secret:}") String configured, JdbcClient jdbc, InsertIfAbsent inserts) {
+		this.value = StringUtils.hasText(configured) ? configured : stored(jdbc, inserts);
 	}
 
 	String value() {
 		return value;
 	}
 
-	private static String stored(JdbcClient jdbc) {
+	private static String stored(JdbcClient jdbc, InsertIfAbsent inserts) {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
-		jdbc.sql("insert into secrets (name, secret, created_at) values (?, ?, ?) on conflict (name) do nothing")
-				.params(NAME, Base64.getEncoder().encodeToString(bytes), Timestamp.from(Instant.now()))
-				.update();
+		inserts.insert("insert into secrets (name, secret, created_at) values (?, ?, ?)", "name", NAME,
+				Base64.getEncoder().encodeToString(bytes), Timestamp.from(Instant.now()));
 		return jdbc.sql("select secret from secrets where name = ?").param(NAME).query(String.class).single();
 	}
 }
