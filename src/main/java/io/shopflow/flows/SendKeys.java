@@ -20,10 +20,15 @@ class SendKeys {
 	}
 
 	String of(DelegateExecution execution) {
+		// an activity with input mappings is a scope: its async job belongs to the parent execution
 		Job job = management.createJobQuery()
-				.executionId(execution.getId())
+				.processInstanceId(execution.getProcessInstanceId())
 				.activityId(execution.getCurrentActivityId())
-				.singleResult();
+				.list().stream()
+				.filter(candidate -> candidate.getExecutionId().equals(execution.getId())
+						|| candidate.getExecutionId().equals(execution.getParentId()))
+				.findFirst()
+				.orElse(null);
 		String pass = job != null ? job.getId() : execution.getActivityInstanceId();
 		return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + pass;
 	}

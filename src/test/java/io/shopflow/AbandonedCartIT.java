@@ -1,0 +1,219 @@
+package io.shopflow;
+
+import static io.shopflow.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The abandoned-cart slice end to end over REST: PostgreSQL, real SMTP, the job executor firing timers. */
+class AbandonedCartIT extends IntegrationTestBase {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
+
+	@Test
+	void aCartEventLeadsToOneReminderWithTheRightHeadersAndItems() throws Exception {
+		String customer = customer();
+		HttpResponse<String> response = postEvents(batch(
+				registered(customer, customer + "@example.com", "sv-SE", true),
+				cartUpdated("cart-event-" + customer, customer, "cart-" + customer, "Blue <Mug>")));
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.body()).contains("cart-event-" + customer);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
+
+		MimeMessage email = awaitEmails(1)[0];
+		assertThat(email.getAllRecipients()[0].toString()).isEqualTo(customer + "@example.com");
+		assertThat(email.getHeader("X-Shopflow-Flow")).containsExactly("abandoned-cart");
+		assertThat(email.getHeader("X-Shopflow-Step")).containsExactly("Task_SendFirstReminder");
+		assertThat(email.getHeader("List-Unsubscribe")[0]).matches("<http://localhost:8080/unsubscribe/[^>]+>");
+		assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(email.getSubject()).contains("varukorg");
+		assertThat(Mime.part(email, "text/html")).contains("Blue &lt;Mug&gt;").doesNotContain("Blue <Mug>")
+				.contains("https://shop.example.com/cart/cart-" + customer + "/restore");
+		assertThat(Mime.part(email, "text/plain")).contains("2 × Blue <Mug>")
+				.contains("https://shop.example.com/cart/cart-" + customer + "/restore");
+		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
+				.query(String.class).list()).containsExactly("SENT");
+	}
+
+	@Test
+	void anOrderBeforeTheDelayMeansNoEmail() throws Exception {
+		String customer = customer();
+		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+		assertThat(postEvents(orderPlaced(customer, "cart-" + customer)).statusCode()).isEqualTo(202);
+
+		assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_Ordered")
+				.processInstanceId(instanceOf(customer)).count()).isEqualTo(1);
+		Thread.sleep(4500); // past the (sped-up) first reminder
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
+	}
+
+	@Test
+	void aRepeatedEventIdIsAcceptedButProcessedOnce() throws Exception {
+		String customer = customer();
+		postEvents(registered(customer, customer + "@example.com", "en", true), "application/cloudevents+json",
+				"Bearer " + TOKEN);
+		String cart = cartUpdated("repeated-" + customer, customer, "cart-" + customer, "Mug");
+
+		assertThat(postEvents(cart).statusCode()).isEqualTo(202);
+		assertThat(postEvents(cart).statusCode()).isEqualTo(202);
+
+		awaitEmails(1);
+		Thread.sleep(1500);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(customer).count())
+				.isEqualTo(1);
+	}
+
+	@Test
+	void concurrentCopiesOfACartEventStartOneInstance() throws Exception {
+		String customer = customer();
+		postEvents(registered(customer, customer + "@example.com", "en", true), "application/json", "Bearer " + TOKEN);
+		String sameId = cartUpdated("copy-" + customer, customer, "cart-" + customer, "Mug");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			// half are copies of one event, half are distinct events for the same cart
+			String body = i % 2 == 0 ? sameId : cartUpdated(id(), customer, "cart-" + customer, "Mug");
+			answers.add(pool.submit(() -> {
+				start.await();
+				return postEvents(body).statusCode();
+			}));
+		}
+		start.countDown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isEqualTo(202);
+		}
+		pool.shutdown();
+
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
+		awaitEmails(1);
+		Thread.sleep(1500);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void badInputGetsAProblemNamingTheFieldAndNothingIsApplied() {
+		String customer = customer();
+		String goodId = id();
+
+		HttpResponse<String> malformed = postEvents("{\"specversion\": ", "application/cloudevents+json",
+				"Bearer " + TOKEN);
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		HttpResponse<String> missingField = postEvents(batch(
+				cartUpdated(goodId, customer, "cart-" + customer, "Mug"),
+				event(id(), "shop.cart.updated", customer, "{\"items\":[],\"total\":1,\"currency\":\"EUR\"}")));
+		assertThat(missingField.statusCode()).isEqualTo(400);
+		assertThat(missingField.body()).contains("\"pointer\":\"#/1/data/cartId\"").contains("is required");
+		assertThat(jdbc.sql("select count(*) from shop_events where id = ?").param(goodId).query(Long.class).single())
+				.as("nothing of a rejected batch is applied").isZero();
+
+		HttpResponse<String> wrongToken = postEvents(cartUpdated(id(), customer, "c", "Mug"),
+				"application/cloudevents+json", "Bearer wrong");
+		assertThat(wrongToken.statusCode()).isEqualTo(401);
+		assertThat(wrongToken.body()).contains("\"status\":401");
+		assertThat(postEvents(cartUpdated(id(), customer, "c", "Mug"), "application/json", null).statusCode())
+				.isEqualTo(401);
+
+		String unknownId = id();
+		HttpResponse<String> unknown = postEvents(event(unknownId, "shop.wishlist.shared", customer, "{\"x\":1}"));
+		assertThat(unknown.statusCode()).isEqualTo(202);
+		assertThat(jdbc.sql("select type from shop_events where id = ?").param(unknownId).query(String.class).single())
+				.isEqualTo("shop.wishlist.shared");
+
+		HttpResponse<String> wrongType = postEvents("{}", "text/plain", "Bearer " + TOKEN);
+		assertThat(wrongType.statusCode()).isEqualTo(415);
+	}
+
+	@Test
+	void anSmtpOutageIsRetriedAndTheReminderGoesOutExactlyOnce() throws Exception {
+		String customer = customer();
+		smtp.stop();
+		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+				.sql("select count(*) from send_log where customer_id = ? and status = 'FAILED' and attempts >= 1")
+				.param(customer).query(Long.class).single() == 1);
+		smtp.start();
+
+		awaitEmails(1);
+		Thread.sleep(2500); // room for a wrong second delivery
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
+				.query(String.class).single()).isEqualTo("SENT");
+	}
+
+	@Test
+	void theSignedUnsubscribeLinkWithdrawsConsentAndEndsTheFlow() throws Exception {
+		String customer = customer();
+		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+		String header = awaitEmails(1)[0].getHeader("List-Unsubscribe")[0];
+		String path = header.substring(header.indexOf("/unsubscribe/"), header.length() - 1);
+
+		assertThat(send(HttpRequest.newBuilder(uri(path)).GET().build()).body()).contains("<form method=\"post\"");
+		assertThat(consent(customer)).as("GET alone changes nothing").isTrue();
+		assertThat(send(HttpRequest.newBuilder(uri(path + "x")).POST(HttpRequest.BodyPublishers.noBody()).build())
+				.statusCode()).isEqualTo(404);
+
+		HttpResponse<String> oneClick = send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+		assertThat(oneClick.statusCode()).isEqualTo(200);
+		assertThat(consent(customer)).isFalse();
+		assertThat(jdbc.sql("select source from consent_changes where customer_id = ? and channel = 'email' and granted = false")
+				.param(customer).query(String.class).single()).isEqualTo("shopflow:unsubscribe-link");
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
+		assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_Unsubscribed")
+				.processInstanceId(instanceOf(customer)).count()).isEqualTo(1);
+	}
+
+	@Test
+	void engineRestNeedsBasicAuthWithTheApiToken() {
+		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET().build()).statusCode())
+				.isEqualTo(401);
+		HttpResponse<String> definitions = send(HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+						.encodeToString(("integrator:" + TOKEN).getBytes()))
+				.GET().build());
+		assertThat(definitions.statusCode()).isEqualTo(200);
+		assertThat(definitions.body()).contains("\"key\":\"abandoned-cart\"");
+	}
+
+	private boolean consent(String customer) {
+		return jdbc.sql("select granted from consents where customer_id = ? and channel = 'email'").param(customer)
+				.query(Boolean.class).single();
+	}
+
+	private String instanceOf(String customer) {
+		return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(customer).singleResult().getId();
+	}
+}

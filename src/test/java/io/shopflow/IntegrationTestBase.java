@@ -1,0 +1,115 @@
+package io.shopflow;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real stack of DESIGN §4, natively: PostgreSQL (zonky binaries, profile "postgres" as in docker-compose),
+ * a KRaft Kafka broker, and an SMTP server (GreenMail on port 3025, fresh for every test).
+ * Timers run 3600 times faster, so the first reminder (PT3H here) comes after 3 s.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"shopflow.api.token=" + IntegrationTestBase.TOKEN,
+		"camunda.bpm.admin-user.password=it-admin-password",
+		"shopflow.timers.speedup=3600",
+		"shopflow.flows.abandoned-cart.first-reminder=PT3H",
+		"camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT1S",
+		"spring.mail.host=localhost",
+		"spring.mail.port=3025",
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"shopflow.kafka.backoff=PT0.2S",
+		"shopflow.kafka.partitions=2" })
+@ActiveProfiles("postgres")
+@EmbeddedKafka(kraft = true, partitions = 2)
+public abstract class IntegrationTestBase {
+
+	public static final String TOKEN = "it-token-0123456789";
+
+	@RegisterExtension
+	protected static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	private static EmbeddedPostgres postgres;
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) throws IOException {
+		synchronized (IntegrationTestBase.class) {
+			if (postgres == null) {
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+			}
+		}
+		registry.add("SPRING_DATASOURCE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("SPRING_DATASOURCE_USERNAME", () -> "postgres");
+		registry.add("SPRING_DATASOURCE_PASSWORD", () -> "postgres");
+	}
+
+	protected HttpResponse<String> postEvents(String body) {
+		return postEvents(body, "application/cloudevents-batch+json", "Bearer " + TOKEN);
+	}
+
+	protected HttpResponse<String> postEvents(String body, String contentType, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/events"))
+				.header("Content-Type", contentType)
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
+	protected HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	protected URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	protected MimeMessage[] awaitEmails(int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= count);
+		return smtp.getReceivedMessages();
+	}
+
+	protected static String customer() {
+		return "c-" + TestEvents.id().substring(0, 8);
+	}
+}

@@ -1,0 +1,26 @@
+package io.shopflow;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+
+/** Reads the decoded text of one MIME type out of a (nested) multipart email. */
+public final class Mime {
+
+	private Mime() {
+	}
+
+	public static String part(Part message, String mimeType) throws Exception {
+		if (message.isMimeType(mimeType)) {
+			return message.getContent().toString();
+		}
+		if (message.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = part(multipart.getBodyPart(i), mimeType);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+}
