@@ -112,6 +112,8 @@ class AbandonedCartIT extends IntegrationTestBase {
 
 		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart")
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart").list())
+				.allSatisfy(instance -> assertThat(instance.getBusinessKey()).isNotNull());
 		awaitEmails(1);
 		Thread.sleep(1500);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);

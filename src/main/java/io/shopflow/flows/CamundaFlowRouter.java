@@ -7,6 +7,7 @@ import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEventHandler;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.slf4j.Logger;
@@ -61,12 +62,13 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		List<ProcessInstance> running = running(flow, event, starts);
 		boolean delivered = false;
 		if (flow.catchMessages().contains(message)) {
+			// executions only: a message correlation would also fire the flow's message start event
 			for (ProcessInstance instance : running) {
-				delivered |= !runtime.createMessageCorrelation(message)
-						.processInstanceId(instance.getId())
-						.setVariables(variables)
-						.correlateAllWithResult()
-						.isEmpty();
+				for (Execution waiting : runtime.createExecutionQuery().processInstanceId(instance.getId())
+						.messageEventSubscriptionName(message).list()) {
+					runtime.messageEventReceived(message, waiting.getId(), variables);
+					delivered = true;
+				}
 			}
 		}
 		if (!starts || delivered) {
