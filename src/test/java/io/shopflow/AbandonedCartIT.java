@@ -42,7 +42,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("abandoned-cart")
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
 
-		MimeMessage email = awaitEmails(1)[0];
+		MimeMessage email = awaitEmailsTo(customer, 1).get(0);
 		assertThat(email.getAllRecipients()[0].toString()).isEqualTo(customer + "@example.com");
 		assertThat(email.getHeader("X-Shopflow-Flow")).containsExactly("abandoned-cart");
 		assertThat(email.getHeader("X-Shopflow-Step")).containsExactly("Task_SendFirstReminder");
@@ -67,7 +67,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 		assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_Ordered")
 				.processInstanceId(instanceOf(customer)).count()).isEqualTo(1);
 		Thread.sleep(4500); // past the (sped-up) first reminder
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(emailsTo(customer)).isEmpty();
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
 	}
 
@@ -81,9 +81,9 @@ class AbandonedCartIT extends IntegrationTestBase {
 		assertThat(postEvents(cart).statusCode()).isEqualTo(202);
 		assertThat(postEvents(cart).statusCode()).isEqualTo(202);
 
-		awaitEmails(1);
+		awaitEmailsTo(customer, 1);
 		Thread.sleep(1500);
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(emailsTo(customer)).hasSize(1);
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(customer).count())
 				.isEqualTo(1);
 	}
@@ -114,9 +114,9 @@ class AbandonedCartIT extends IntegrationTestBase {
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
 		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart").list())
 				.allSatisfy(instance -> assertThat(instance.getBusinessKey()).isNotNull());
-		awaitEmails(1);
+		awaitEmailsTo(customer, 1);
 		Thread.sleep(1500);
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(emailsTo(customer)).hasSize(1);
 	}
 
 	@Test
@@ -166,9 +166,9 @@ class AbandonedCartIT extends IntegrationTestBase {
 				.param(customer).query(Long.class).single() == 1);
 		smtp.start();
 
-		awaitEmails(1);
+		awaitEmailsTo(customer, 1);
 		Thread.sleep(2500); // room for a wrong second delivery
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(emailsTo(customer)).hasSize(1);
 		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
 				.query(String.class).single()).isEqualTo("SENT");
 	}
@@ -178,7 +178,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 		String customer = customer();
 		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
 				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
-		String header = awaitEmails(1)[0].getHeader("List-Unsubscribe")[0];
+		String header = awaitEmailsTo(customer, 1).get(0).getHeader("List-Unsubscribe")[0];
 		String path = header.substring(header.indexOf("/unsubscribe/"), header.length() - 1);
 
 		assertThat(send(HttpRequest.newBuilder(uri(path)).GET().build()).body()).contains("<form method=\"post\"");

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -104,9 +106,14 @@ public abstract class IntegrationTestBase {
 		return URI.create("http://localhost:" + port + path);
 	}
 
-	protected MimeMessage[] awaitEmails(int count) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= count);
-		return smtp.getReceivedMessages();
+	/** Emails to this test's customer only: flows of earlier tests may still be sending. */
+	protected List<MimeMessage> awaitEmailsTo(String customer, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(customer).size() >= count);
+		return emailsTo(customer);
+	}
+
+	protected List<MimeMessage> emailsTo(String customer) {
+		return Arrays.stream(smtp.getReceivedMessagesForDomain(customer + "@example.com")).toList();
 	}
 
 	protected static String customer() {

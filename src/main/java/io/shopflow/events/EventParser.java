@@ -62,7 +62,24 @@ public class EventParser {
 
 	/** An event the CloudEvents SDK already read (binary mode over Kafka or HTTP). */
 	public ShopEvent parse(CloudEvent event) {
-		ObjectNode node = json.valueToTree(event);
+		ObjectNode node = json.createObjectNode();
+		for (String name : event.getAttributeNames()) {
+			Object value = event.getAttribute(name);
+			if (value != null) {
+				node.put(name, value instanceof OffsetDateTime time ? time.toString() : value.toString());
+			}
+		}
+		for (String name : event.getExtensionNames()) {
+			node.put(name, String.valueOf(event.getExtension(name)));
+		}
+		if (event.getData() != null) {
+			try {
+				node.set("data", json.readTree(event.getData().toBytes()));
+			}
+			catch (IOException e) {
+				throw new EventRejected(List.of(new Violation("/data", "must be JSON: " + firstLine(e.getMessage()))));
+			}
+		}
 		List<Violation> violations = new ArrayList<>();
 		List<ShopEvent> events = new ArrayList<>();
 		parseOne(node, "", violations, events);
