@@ -1,0 +1,77 @@
+package io.shopflow.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TemplateRendererTest {
+
+	TemplateRenderer renderer = new TemplateRenderer(new TemplateSettings(null, Locale.ENGLISH));
+
+	@Test
+	void fallsBackFromRegionToLanguageToEnglish() {
+		assertThat(renderer.fallbackChain(Locale.forLanguageTag("sv-SE"))).containsExactly("sv-SE", "sv", "en");
+		assertThat(renderer.render("email", "abandoned-cart", "first-reminder", Locale.forLanguageTag("sv-SE"), model())
+				.subject()).contains("varukorg");
+		assertThat(renderer.render("email", "abandoned-cart", "first-reminder", Locale.GERMANY, model()).subject())
+				.containsIgnoringCase("cart");
+	}
+
+	@Test
+	void escapesPersonalDataInHtmlButNotInText() {
+		RenderedMessage message = renderer.render("email", "abandoned-cart", "first-reminder", Locale.ENGLISH, model());
+
+		assertThat(message.html()).contains("Eve &lt;script&gt;").doesNotContain("<script>")
+				.contains("<html").contains("https://shop.example.com/cart/1?a=1&amp;b=2");
+		assertThat(message.text()).contains("Eve <script>");
+		assertThat(message.subject()).doesNotContain("\n");
+	}
+
+	@Test
+	void formatsMoneyInTheCustomersLocale() {
+		assertThat(new MoneyTool(Locale.forLanguageTag("sv-SE")).format(new BigDecimal("19.9"), "SEK"))
+				.isEqualTo("19,90\u00a0kr");
+		assertThat(new MoneyTool(Locale.ENGLISH).format(new BigDecimal("19.9"), "EUR")).isEqualTo("€19.90");
+	}
+
+	@Test
+	void templatesCannotReachJavaInternals() {
+		var sandbox = new TemplateRenderer(new TemplateSettings("src/test/resources/sandbox", Locale.ENGLISH));
+		RenderedMessage message = sandbox.render("email", "evil", "probe", Locale.ENGLISH, model());
+
+		// the secure uberspector refuses getClass(), so the reference stays unrendered text
+		assertThat(message.text()).contains("class: $customer.getClass()")
+				.doesNotContain("class java.lang.Runtime").doesNotContain("Process[pid");
+	}
+
+	@Test
+	void aMissingTemplateIsAFact() {
+		assertThatThrownBy(() -> renderer.render("email", "no-such-flow", "step", Locale.ENGLISH, model()))
+				.isInstanceOf(TemplateNotFound.class).hasMessageContaining("no-such-flow/step.en.vm");
+	}
+
+	private static Map<String, Object> model() {
+		Map<String, Object> model = new HashMap<>();
+		Map<String, Object> customer = new HashMap<>();
+		customer.put("firstName", "Eve <script>");
+		model.put("customer", customer);
+		model.put("stage", "cart");
+		Map<String, Object> item = new HashMap<>();
+		item.put("name", "Mug");
+		item.put("quantity", 1);
+		item.put("price", new BigDecimal("9.95"));
+		item.put("lineTotal", new BigDecimal("9.95"));
+		model.put("cart", Map.of("items", List.of(item), "total", new BigDecimal("9.95"), "currency", "EUR", "url",
+				"https://shop.example.com/cart/1?a=1&b=2"));
+		model.put("shop", Map.of("name", "Shop", "url", "https://shop.example.com"));
+		model.put("unsubscribeUrl", "https://x/unsubscribe/t");
+		return model;
+	}
+}
