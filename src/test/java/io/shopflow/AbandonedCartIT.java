@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class AbandonedCartIT extends IntegrationTestBase {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	ManagementService management;
 
 	@Test
 	void aCartEventLeadsToOneReminderWithTheRightHeadersAndItems() throws Exception {
@@ -171,6 +175,29 @@ class AbandonedCartIT extends IntegrationTestBase {
 		assertThat(emailsTo(customer)).hasSize(1);
 		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
 				.query(String.class).single()).isEqualTo("SENT");
+	}
+
+	@Test
+	void aSendThatKeepsFailingBecomesAnIncidentAndARetryByTheOperatorSendsItOnce() throws Exception {
+		String customer = customer();
+		smtp.stop();
+		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+		String instance = instanceOf(customer);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
+				.count() == 1);
+		var incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+		assertThat(incident.getActivityId()).isEqualTo("Task_SendFirstReminder");
+		assertThat(incident.getIncidentMessage()).contains("SMTP");
+
+		smtp.start();
+		management.setJobRetries(incident.getConfiguration(), 1); // what "Retry" in Cockpit does
+
+		awaitEmailsTo(customer, 1);
+		Thread.sleep(1500);
+		assertThat(emailsTo(customer)).hasSize(1);
+		assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,26 @@ class AbandonedCartProcessTest {
 
 		BpmnAwareTests.assertThat(cart).isWaitingAt(TIMER_SECOND_REMINDER);
 		assertThat(subjects()).isEmpty();
+	}
+
+	@Test
+	void aSendCutOffMidDeliveryIsNotRepeatedButLeftToTheOperator() {
+		send(registered(customer, customer + "@example.com", "en", true));
+		ProcessInstance cart = startCart("cart-1");
+		passTime(Duration.ofHours(1));
+		execute(job(cart));
+		String key = new SendKeysProbe(engine).keyOf(job(cart).getId());
+		// as if a node died after handing the email to SMTP and before recording it as sent
+		jdbc.sql("""
+				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
+				  created_at, updated_at)
+				values (?, ?, 'abandoned-cart', ?, 'email', true, 'SENDING', 1, current_timestamp, current_timestamp)""")
+				.params(key, customer, TASK_SEND_FIRST_REMINDER).update();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(job(cart).getId()))
+				.hasMessageContaining("may have gone out");
+		assertThat(subjects()).isEmpty();
+		BpmnAwareTests.assertThat(cart).isWaitingAt(TASK_SEND_FIRST_REMINDER);
 	}
 
 	@Test
