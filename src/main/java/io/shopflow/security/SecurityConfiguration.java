@@ -33,6 +33,7 @@ class SecurityConfiguration {
 				.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 				.addFilterBefore(new ApiTokenFilter(settings.token()), BasicAuthenticationFilter.class)
 				.authorizeHttpRequests(auth -> auth
+						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 						.requestMatchers("/api/**", "/engine-rest/**", "/outbox/**", "/actuator/**").authenticated()
 						.anyRequest().permitAll())
 				.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)))
@@ -43,10 +44,6 @@ class SecurityConfiguration {
 	/** 401 as an RFC 9457 problem, with the challenge for both schemes we accept. */
 	private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
 		return (request, response, exception) -> {
-			if (request.getRequestURI().startsWith("/actuator/health")) {
-				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				return;
-			}
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 					"Send 'Authorization: Bearer <shopflow.api.token>' (or Basic auth with the token as password).");
 			problem.setTitle("Missing or wrong API token");
