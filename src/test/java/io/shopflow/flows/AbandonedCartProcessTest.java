@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.shopflow.EngineTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,11 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database. The job executor is off: each test moves the engine clock and runs the due jobs itself.
  * Emails land in the outbox (no SMTP configured), where the test reads them.
  */
-@SpringBootTest(properties = {
-		"camunda.bpm.job-execution.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:abandoned-cart;DB_CLOSE_DELAY=-1",
-		"shopflow.api.token=process-test",
-		"camunda.bpm.admin-user.password=process-test" })
+@EngineTest
 class AbandonedCartProcessTest {
 
 	@Autowired

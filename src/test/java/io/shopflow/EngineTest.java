@@ -1,0 +1,23 @@
+package io.shopflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on an in-memory database with the job executor off: tests run jobs themselves and
+ * move the engine clock (ClockUtil). No SMTP server is set, so emails land in the outbox table.
+ * One shared Spring context for every such test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+		"camunda.bpm.job-execution.enabled=false",
+		"spring.datasource.url=jdbc:h2:mem:engine-tests;DB_CLOSE_DELAY=-1",
+		"shopflow.api.token=engine-test",
+		"camunda.bpm.admin-user.password=engine-test" })
+public @interface EngineTest {
+}

@@ -1,0 +1,104 @@
+package io.shopflow.events;
+
+import static io.shopflow.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.shopflow.EngineTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A batch is one transaction; when it fails, every event gets its own, so the good ones are kept and the
+ * failing one is reported by id. The failure here is real: a flow whose start listener throws.
+ */
+@EngineTest
+class EventIntakeTest {
+
+	@Autowired
+	EventIntake intake;
+
+	@Autowired
+	EventParser parser;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String deployment;
+
+	@BeforeEach
+	void deployAFlowThatFailsOnOneProduct() {
+		deployment = repository.createDeployment().addModelInstance("fragile.bpmn", Bpmn.createExecutableProcess("fragile")
+				.camundaHistoryTimeToLive(1)
+				.startEvent("StartEvent_Viewed").message("shop.product.viewed")
+				.camundaExecutionListenerExpression("start",
+						"${productId == 'boom' ? noSuchBean : ''}")
+				.userTask("Task_Wait")
+				.endEvent()
+				.done()).deploy().getId();
+	}
+
+	@AfterEach
+	void undeploy() {
+		repository.deleteDeployment(deployment, true);
+	}
+
+	@Test
+	void aFailingEventIsReportedAndTheRestOfTheBatchIsKept() {
+		String customer = "c-" + id().substring(0, 8);
+		String good = id();
+		String boom = id();
+		String alsoGood = id();
+
+		EventsNotProcessed failure = catchThrowableOfType(EventsNotProcessed.class, () -> accept(batch(
+				event(good, "shop.product.viewed", customer, "{\"productId\":\"fine\"}"),
+				event(boom, "shop.product.viewed", customer + "-b", "{\"productId\":\"boom\"}"),
+				registered(customer, customer + "@example.com", "en", true).replaceFirst("\"id\":\"[^\"]+\"",
+						"\"id\":\"" + alsoGood + "\""))));
+
+		assertThat(failure.ids()).containsExactly(boom);
+		assertThat(stored(good)).isTrue();
+		assertThat(stored(alsoGood)).isTrue();
+		assertThat(stored(boom)).as("not recorded, so a redelivery is processed again").isFalse();
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("fragile")
+				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aBatchThatSucceedsIsProcessedOnceEvenWhenSentTwice() {
+		String first = "c-" + id().substring(0, 8);
+		String second = "c-" + id().substring(0, 8);
+		String body = batch(event(id(), "shop.product.viewed", first, "{\"productId\":\"a\"}"),
+				event(id(), "shop.product.viewed", second, "{\"productId\":\"b\"}"));
+
+		accept(body);
+		accept(body);
+
+		for (String customer : new String[] { first, second }) {
+			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("fragile")
+					.processInstanceBusinessKey(customer).count()).isEqualTo(1);
+		}
+	}
+
+	private void accept(String json) {
+		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private boolean stored(String id) {
+		return jdbc.sql("select count(*) from shop_events where id = ?").param(id).query(Long.class).single() == 1;
+	}
+}
