@@ -5,6 +5,8 @@ final class FlowVariables {
 
 	/** Input of a send task: the template step, templates/&lt;channel&gt;/&lt;flow&gt;/&lt;template&gt;.&lt;locale&gt;.vm */
 	static final String TEMPLATE = "template";
+	/** Input of a send task: its channels in order of preference, e.g. "sms,email". */
+	static final String CHANNELS = "channels";
 	/** Written by a send task: SENT or SKIPPED, for gateways after it. */
 	static final String SEND_OUTCOME = "sendOutcome";
 	/** Written by a send task when skipped: why (no-consent, capped, ...). */

@@ -1,9 +1,8 @@
 package io.shopflow.flows;
 
+import java.util.List;
+
 import io.shopflow.customers.Channel;
-import io.shopflow.messaging.Messaging;
-import io.shopflow.messaging.SendOutcome;
-import io.shopflow.messaging.SendRequest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,27 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SendEmailDelegate implements JavaDelegate {
 
-	private final Messaging messaging;
-	private final SendKeys sendKeys;
+	private final StepSends sends;
 
-	SendEmailDelegate(Messaging messaging, SendKeys sendKeys) {
-		this.messaging = messaging;
-		this.sendKeys = sendKeys;
+	SendEmailDelegate(StepSends sends) {
+		this.sends = sends;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		SendOutcome outcome = messaging.send(new SendRequest(
-				sendKeys.of(execution),
-				execution.getProcessBusinessKey(),
-				SendKeys.flowKey(execution),
-				execution.getCurrentActivityId(),
-				(String) execution.getVariable(FlowVariables.TEMPLATE),
-				Channel.EMAIL,
-				true,
-				execution.getProcessInstanceId(),
-				execution.getVariables()));
-		execution.setVariable(FlowVariables.SEND_OUTCOME, outcome.status().name());
-		execution.setVariable(FlowVariables.SKIP_REASON, outcome.reason());
+		sends.send(execution, List.of(Channel.EMAIL));
 	}
 }

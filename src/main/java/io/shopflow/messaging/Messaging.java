@@ -1,5 +1,6 @@
 package io.shopflow.messaging;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shopflow.channels.email.Email;
 import io.shopflow.channels.email.EmailSender;
+import io.shopflow.channels.sms.Sms;
+import io.shopflow.channels.sms.SmsRejected;
+import io.shopflow.channels.sms.SmsSender;
+import io.shopflow.channels.sms.SmsTexts;
 import io.shopflow.customers.Channel;
 import io.shopflow.customers.Customer;
 import io.shopflow.customers.Customers;
@@ -41,6 +47,8 @@ public class Messaging {
 	private final Customers customers;
 	private final TemplateRenderer templates;
 	private final EmailSender email;
+	private final ObjectProvider<SmsSender> smsSender;
+	private final SmsTexts smsTexts;
 	private final LinkSigner links;
 	private final List<ModelContributor> contributors;
 	private final TransactionTemplate ownTransaction;
@@ -48,7 +56,7 @@ public class Messaging {
 	private final Map<String, String> shop;
 
 	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
-			LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
 			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.sendLog = sendLog;
@@ -56,6 +64,8 @@ public class Messaging {
 		this.customers = customers;
 		this.templates = templates;
 		this.email = email;
+		this.smsSender = smsSender;
+		this.smsTexts = smsTexts;
 		this.links = links;
 		this.contributors = contributors;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -71,14 +81,21 @@ public class Messaging {
 		if (decision.outcome() != null) {
 			return decision.outcome();
 		}
+		String messageId;
 		try {
-			deliver(request, customer, decision.message());
+			messageId = deliver(request, customer, decision.channel(), decision.message());
+		}
+		catch (SmsRejected e) {
+			// a bad recipient stays bad: recorded, not retried
+			ownTransaction.executeWithoutResult(status -> sendLog.skipped(request.sendKey(), "provider-rejected: "
+					+ e.getMessage()));
+			return SendOutcome.skipped("provider-rejected");
 		}
 		catch (RuntimeException e) {
 			ownTransaction.executeWithoutResult(status -> sendLog.failed(request.sendKey(), e.toString()));
 			throw new DeliveryFailed("Sending " + request.sendKey() + " failed: " + e.getMessage(), e);
 		}
-		ownTransaction.executeWithoutResult(status -> sendLog.sent(request.sendKey(), messageId(request)));
+		ownTransaction.executeWithoutResult(status -> sendLog.sent(request.sendKey(), messageId));
 		log.debug("Sent {} to {}", request.sendKey(), request.customerId());
 		return SendOutcome.sent();
 	}
@@ -88,42 +105,52 @@ public class Messaging {
 		State state = sendLog.claim(request);
 		switch (state) {
 			case SENT:
-				return new Decision(SendOutcome.sent(), null);
+				return new Decision(SendOutcome.sent(), null, null);
 			case SKIPPED:
-				return new Decision(SendOutcome.skipped(sendLog.reason(request.sendKey()).orElse("skipped")), null);
+				return new Decision(SendOutcome.skipped(sendLog.reason(request.sendKey()).orElse("skipped")), null, null);
 			case SENDING:
 				throw new DeliveryStateUnknown(request.sendKey());
 			default:
 				break;
 		}
-		Optional<String> skip = gate.check(request, customer);
-		if (skip.isPresent()) {
-			sendLog.skipped(request.sendKey(), skip.get());
-			log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), skip.get());
-			return new Decision(SendOutcome.skipped(skip.get()), null);
+		List<String> reasons = new ArrayList<>();
+		for (Channel channel : request.channels()) {
+			Optional<String> skip = gate.check(request, channel, customer);
+			if (skip.isPresent()) {
+				reasons.add(request.channels().size() == 1 ? skip.get() : channel.key() + ":" + skip.get());
+				continue;
+			}
+			RenderedMessage message = templates.render(channel.key(), request.flow(), request.template(),
+					customer.preferredLocale(null), model(request, channel, customer));
+			sendLog.sending(request.sendKey(), channel);
+			return new Decision(null, channel, message);
 		}
-		RenderedMessage message = templates.render(request.channel().key(), request.flow(), request.template(),
-				customer.preferredLocale(null), model(request, customer));
-		sendLog.sending(request.sendKey());
-		return new Decision(null, message);
+		String reason = String.join(",", reasons);
+		sendLog.skipped(request.sendKey(), reason);
+		log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), reason);
+		return new Decision(SendOutcome.skipped(reason), null, null);
 	}
 
-	private void deliver(SendRequest request, Customer customer, RenderedMessage message) {
-		if (request.channel() != Channel.EMAIL) {
-			throw new UnsupportedOperationException("Channel " + request.channel() + " is not available yet");
+	/** @return the message id: ours for email, the provider's for SMS */
+	private String deliver(SendRequest request, Customer customer, Channel channel, RenderedMessage message) {
+		Locale locale = customer.preferredLocale(null);
+		if (channel == Channel.SMS) {
+			String text = request.marketing() ? smsTexts.withOptOutHint(message.text(), locale) : message.text();
+			return smsSender.getObject().send(new Sms(smsTexts.number(customer.phone(), locale).orElseThrow(), text));
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("X-Shopflow-Flow", request.flow());
 		headers.put("X-Shopflow-Step", request.step());
 		if (request.marketing()) {
-			headers.put("List-Unsubscribe", "<" + unsubscribeUrl(request) + ">");
+			headers.put("List-Unsubscribe", "<" + unsubscribeUrl(request, channel) + ">");
 			headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		}
 		email.send(new Email(customer.email(), message.subject(), message.html(), message.text(), headers,
 				messageId(request)));
+		return messageId(request);
 	}
 
-	private Map<String, Object> model(SendRequest request, Customer customer) {
+	private Map<String, Object> model(SendRequest request, Channel channel, Customer customer) {
 		Map<String, Object> model = new LinkedHashMap<>(request.variables());
 		Map<String, Object> person = new LinkedHashMap<>();
 		person.put("id", customer.id());
@@ -132,14 +159,13 @@ public class Messaging {
 		person.put("lastName", customer.lastName());
 		model.put("customer", person);
 		model.put("shop", shop);
-		model.put("unsubscribeUrl", unsubscribeUrl(request));
+		model.put("unsubscribeUrl", unsubscribeUrl(request, channel));
 		contributors.forEach(contributor -> contributor.contribute(request.variables(), model));
 		return model;
 	}
 
-	private String unsubscribeUrl(SendRequest request) {
-		return publicUrl + "/unsubscribe/"
-				+ links.sign(UNSUBSCRIBE_PURPOSE, request.customerId() + "\n" + request.channel().key());
+	private String unsubscribeUrl(SendRequest request, Channel channel) {
+		return publicUrl + "/unsubscribe/" + links.sign(UNSUBSCRIBE_PURPOSE, request.customerId() + "\n" + channel.key());
 	}
 
 	private static String messageId(SendRequest request) {
@@ -147,6 +173,6 @@ public class Messaging {
 				+ request.sendKey().replaceAll("[^A-Za-z0-9.-]", "-").toLowerCase(Locale.ROOT) + "@shopflow>";
 	}
 
-	private record Decision(SendOutcome outcome, RenderedMessage message) {
+	private record Decision(SendOutcome outcome, Channel channel, RenderedMessage message) {
 	}
 }

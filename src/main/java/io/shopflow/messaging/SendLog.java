@@ -41,7 +41,7 @@ class SendLog {
 				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
 				  process_instance_id, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""", "send_key", request.sendKey(),
-				request.customerId(), request.flow(), request.step(), request.channel().key(), request.marketing(),
+				request.customerId(), request.flow(), request.step(), request.channels().get(0).key(), request.marketing(),
 				request.processInstanceId(), now, now);
 		return jdbc.sql("select status from send_log where send_key = ? for update")
 				.param(request.sendKey())
@@ -53,9 +53,11 @@ class SendLog {
 		return jdbc.sql("select reason from send_log where send_key = ?").param(sendKey).query(String.class).optional();
 	}
 
-	void sending(String sendKey) {
-		jdbc.sql("update send_log set status = 'SENDING', attempts = attempts + 1, updated_at = ? where send_key = ?")
-				.params(now(), sendKey)
+	void sending(String sendKey, Channel channel) {
+		jdbc.sql("""
+				update send_log set status = 'SENDING', channel = ?, attempts = attempts + 1, updated_at = ?
+				where send_key = ?""")
+				.params(channel.key(), now(), sendKey)
 				.update();
 	}
 

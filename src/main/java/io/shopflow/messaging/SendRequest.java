@@ -1,13 +1,21 @@
 package io.shopflow.messaging;
 
+import java.util.List;
 import java.util.Map;
 
 import io.shopflow.customers.Channel;
 
 /**
- * One message a flow step wants to send. The send key names this very send: the same key again is the same
- * message (a retried job), never a second one.
+ * One message a flow step wants to send, on the first of its channels that the customer can be reached on.
+ * The send key names this very send: the same key again is the same message (a retried job), never a second one.
  */
 public record SendRequest(String sendKey, String customerId, String flow, String step, String template,
-		Channel channel, boolean marketing, String processInstanceId, Map<String, Object> variables) {
+		List<Channel> channels, boolean marketing, String processInstanceId, Map<String, Object> variables) {
+
+	public SendRequest {
+		if (channels.isEmpty()) {
+			throw new IllegalArgumentException("A send needs at least one channel");
+		}
+		channels = List.copyOf(channels);
+	}
 }

@@ -1,0 +1,28 @@
+package io.shopflow.channels.sms;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/** What turns a rendered text into a marketing SMS: a normalised number and the opt-out hint. */
+@Component
+public class SmsTexts {
+
+	private final SmsSettings settings;
+
+	SmsTexts(SmsSettings settings) {
+		this.settings = settings;
+	}
+
+	public Optional<String> number(String raw, Locale locale) {
+		String region = locale != null && !locale.getCountry().isEmpty() ? locale.getCountry() : settings.defaultRegion();
+		return PhoneNumbers.e164(raw, region);
+	}
+
+	public String withOptOutHint(String text, Locale locale) {
+		String language = locale == null ? "en" : locale.getLanguage();
+		String hint = settings.optOutHints().getOrDefault(language, settings.optOutHints().get("en"));
+		return hint == null ? text : text.strip() + "\n" + hint;
+	}
+}

@@ -1,0 +1,309 @@
+package io.shopflow.bench;
+
+import static io.shopflow.TestEvents.batch;
+import static io.shopflow.TestEvents.cartUpdated;
+import static io.shopflow.TestEvents.orderPlaced;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.shopflow.IntegrationTestBase;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * DESIGN §7, first part: how fast events get in, Shopflow next to the bare engine, in one run on the same
+ * embedded PostgreSQL, so the ratios compare like with like. Run with {@code mvn -B -Pbench verify}; prints a
+ * table and writes {@code target/bench/results.json}.
+ * <p>
+ * Every scenario gets its own customers, a warm-up round that is not counted (JIT, connection pool, Kafka
+ * consumer assignment), and a sanity check after the clock stopped, so a fast but wrong run fails instead of
+ * reporting a figure. Events are sent from one thread, as by a single shop; the app side runs as configured.
+ * Not measured yet (future work): timers fired and messages sent per second, correlation latency with
+ * 10k/100k waiting instances.
+ */
+@TestPropertySource(properties = {
+		// IntegrationTestBase runs timers 3600x faster; P30D becomes 12 minutes, longer than the whole run,
+		// so no reminder fires while we measure
+		"shopflow.flows.abandoned-cart.first-reminder=P30D",
+		// no job executor polling next to ingest: the figures are about getting events in, not about sending
+		"camunda.bpm.job-execution.enabled=false" })
+// close the app (and its embedded broker) when done, before the JVM's shutdown hooks remove their files
+@DirtiesContext
+class IngestBench extends IntegrationTestBase {
+
+	private static final int EVENTS = Integer.getInteger("bench.events", 2000);
+	private static final int BATCH = Integer.getInteger("bench.batch", 100);
+	private static final int WARM_UP = 200;
+	private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "target/bench"));
+
+	private static final String RAW_MODEL = "bench-raw";
+	private static final String TOPIC = "shopflow.events";
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@Test
+	void ingest() throws IOException {
+		deployRawModel();
+		List<Figure> figures = new ArrayList<>();
+		figures.add(measure("rawOneByOne", "raw engine, 1 op per transaction", 2, this::rawOneByOne, this::checkRaw));
+		figures.add(measure("rawBatched", "raw engine, " + BATCH + " ops per transaction", 2, this::rawBatched,
+				this::checkRaw));
+		figures.add(measure("rest", "Shopflow REST, batches of " + BATCH, 2, this::rest, this::checkRest));
+		DefaultKafkaProducerFactory<String, String> producers = producers();
+		try {
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(producers);
+			figures.add(measure("kafka", "Shopflow Kafka", 1, customers -> kafka(kafka, customers), this::checkKafka));
+		}
+		finally {
+			producers.destroy();
+		}
+		long heap = heapUsedAfterGc();
+
+		report(figures, heap);
+	}
+
+	// ---- scenarios: each gets the customer ids of its round and sends their events -------------------------
+
+	/** The bare engine, a start or a correlation per transaction: the floor every engine call pays. */
+	private void rawOneByOne(List<String> customers) {
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		customers.forEach(customer -> transaction.executeWithoutResult(status -> startRaw(customer)));
+		customers.forEach(customer -> transaction.executeWithoutResult(status -> nextRaw(customer)));
+	}
+
+	/** The bare engine, B operations per transaction: the engine-only reference for Shopflow's batched intake. */
+	private void rawBatched(List<String> customers) {
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		chunks(customers).forEach(chunk -> transaction.executeWithoutResult(status -> chunk.forEach(this::startRaw)));
+		chunks(customers).forEach(chunk -> transaction.executeWithoutResult(status -> chunk.forEach(this::nextRaw)));
+	}
+
+	/** Carts, then orders for the same customers, each POSTed in batches of B: starts, then ends, abandoned-cart. */
+	private void rest(List<String> customers) {
+		for (List<String> chunk : chunks(customers)) {
+			post(chunk.stream().map(customer -> cartUpdated(eventId(customer), customer, cartId(customer), "Mug")));
+		}
+		for (List<String> chunk : chunks(customers)) {
+			post(chunk.stream().map(customer -> orderPlaced(customer, cartId(customer))));
+		}
+	}
+
+	/** Carts through the topic, one record each, timed until the last one is recorded (and so routed). */
+	private void kafka(KafkaTemplate<String, String> kafka, List<String> customers) {
+		for (String customer : customers) {
+			kafka.send(TOPIC, customer, cartUpdated(eventId(customer), customer, cartId(customer), "Mug"));
+		}
+		kafka.flush();
+		String prefix = eventId(commonPrefix(customers));
+		await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+				.until(() -> jdbc.sql("select count(*) from shop_events where id like ?").param(prefix + "%")
+						.query(Long.class).single() == customers.size());
+	}
+
+	// ---- sanity checks, after the clock stopped ----------------------------------------------------------
+
+	private void checkRaw(List<String> customers) {
+		assertThat(instances(RAW_MODEL, customers, false)).as("raw instances started").isEqualTo(customers.size());
+		assertThat(instances(RAW_MODEL, customers, true)).as("raw instances ended").isEqualTo(customers.size());
+	}
+
+	private void checkRest(List<String> customers) {
+		assertThat(instances("abandoned-cart", customers, false)).as("abandoned carts started")
+				.isEqualTo(customers.size());
+		assertThat(instances("abandoned-cart", customers, true)).as("abandoned carts ended")
+				.isEqualTo(customers.size());
+		// ended by the order, not some other way
+		assertThat(jdbc.sql("""
+				select count(*) from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_
+				where a.act_id_ = 'EndEvent_Ordered' and p.business_key_ like ?""")
+				.param(commonPrefix(customers) + "%").query(Long.class).single()).isEqualTo(customers.size());
+	}
+
+	private void checkKafka(List<String> customers) {
+		assertThat(instances("abandoned-cart", customers, false)).as("abandoned carts started")
+				.isEqualTo(customers.size());
+		assertThat(instances("abandoned-cart", customers, true)).as("none ended").isZero();
+	}
+
+	// ---- measuring -----------------------------------------------------------------------------------------
+
+	private Figure measure(String key, String name, int eventsPerCustomer, Consumer<List<String>> scenario,
+			Consumer<List<String>> check) {
+		List<String> warmUp = customers(key, "warm", WARM_UP);
+		scenario.accept(warmUp);
+		check.accept(warmUp);
+
+		List<String> customers = customers(key, "run", EVENTS);
+		long start = System.nanoTime();
+		scenario.accept(customers);
+		long nanos = System.nanoTime() - start;
+		check.accept(customers);
+		return new Figure(key, name, (long) EVENTS * eventsPerCustomer, nanos / 1e9);
+	}
+
+	private void deployRawModel() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(RAW_MODEL)
+				.camundaHistoryTimeToLive(1) // required: the engine enforces a history TTL
+				.startEvent().message("bench.start")
+				.intermediateCatchEvent().message("bench.next")
+				.endEvent()
+				.done();
+		repository.createDeployment().name(RAW_MODEL).addModelInstance(RAW_MODEL + ".bpmn", model).deploy();
+	}
+
+	private void startRaw(String customer) {
+		runtime.createMessageCorrelation("bench.start").processInstanceBusinessKey(customer).correlateStartMessage();
+	}
+
+	private void nextRaw(String customer) {
+		runtime.createMessageCorrelation("bench.next").processInstanceBusinessKey(customer).correlate();
+	}
+
+	private void post(Stream<String> events) {
+		var response = postEvents(batch(events.toArray(String[]::new)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+	}
+
+	private long instances(String model, List<String> customers, boolean endedOnly) {
+		var query = history.createHistoricProcessInstanceQuery().processDefinitionKey(model)
+				.processInstanceBusinessKeyLike(commonPrefix(customers) + "%");
+		return endedOnly ? query.finished().count() : query.count();
+	}
+
+	private DefaultKafkaProducerFactory<String, String> producers() {
+		return new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+	}
+
+	private static long heapUsedAfterGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/** Ids like b-rest-run-000042: distinct per scenario and round, and the round found by its prefix. */
+	private static List<String> customers(String scenario, String round, int count) {
+		return IntStream.range(0, count).mapToObj(i -> "b-%s-%s-%06d".formatted(scenario, round, i)).toList();
+	}
+
+	private static String commonPrefix(List<String> customers) {
+		String first = customers.get(0);
+		return first.substring(0, first.lastIndexOf('-') + 1);
+	}
+
+	private static String eventId(String customer) {
+		return "ev-" + customer;
+	}
+
+	private static String cartId(String customer) {
+		return "cart-" + customer;
+	}
+
+	private static List<List<String>> chunks(List<String> items) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += BATCH) {
+			chunks.add(items.subList(from, Math.min(from + BATCH, items.size())));
+		}
+		return chunks;
+	}
+
+	// ---- reporting -----------------------------------------------------------------------------------------
+
+	private void report(List<Figure> figures, long heapBytes) throws IOException {
+		double rawOneByOne = figures.get(0).perSecond();
+		double rawBatched = figures.get(1).perSecond();
+
+		StringBuilder table = new StringBuilder();
+		table.append("%nShopflow ingest benchmark: N=%d customers per scenario, B=%d, warm-up %d, %d CPUs%n"
+				.formatted(EVENTS, BATCH, WARM_UP, Runtime.getRuntime().availableProcessors()));
+		table.append("%-36s %8s %9s %10s %12s %13s%n".formatted("scenario", "events", "seconds", "events/s",
+				"x raw 1-by-1", "x raw batched"));
+		Map<String, Object> results = new LinkedHashMap<>();
+		for (Figure figure : figures) {
+			double toOneByOne = figure.perSecond() / rawOneByOne;
+			double toBatched = figure.perSecond() / rawBatched;
+			table.append(String.format(Locale.ROOT, "%-36s %8d %9.2f %10.1f %12.2f %13.2f%n", figure.name(),
+					figure.events(), figure.seconds(), figure.perSecond(), toOneByOne, toBatched));
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("description", figure.name());
+			result.put("events", figure.events());
+			result.put("seconds", figure.seconds());
+			result.put("eventsPerSecond", figure.perSecond());
+			result.put("ratioToRawOneByOne", toOneByOne);
+			result.put("ratioToRawBatched", toBatched);
+			results.put(figure.key(), result);
+		}
+		// the whole test JVM: the app plus the embedded Kafka broker and GreenMail (PostgreSQL is its own process)
+		table.append(String.format(Locale.ROOT, "heap used after GC: %.1f MB (app + embedded Kafka + GreenMail)%n",
+				heapBytes / 1048576.0));
+		System.out.print(table);
+
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("timestamp", Instant.now().toString());
+		json.put("events", EVENTS);
+		json.put("batch", BATCH);
+		json.put("warmUp", WARM_UP);
+		json.put("cpus", Runtime.getRuntime().availableProcessors());
+		json.put("java", System.getProperty("java.version"));
+		json.put("database", "PostgreSQL (embedded, zonky)");
+		json.put("results", results);
+		json.put("heapUsedAfterGcBytes", heapBytes);
+		json.put("heapUsedAfterGcMb", heapBytes / 1048576.0);
+		Files.createDirectories(OUTPUT);
+		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+				.writeValue(OUTPUT.resolve("results.json").toFile(), json);
+	}
+
+	/** One scenario's measured round; events counts starts and correlations (raw) or shop events (Shopflow). */
+	private record Figure(String key, String name, long events, double seconds) {
+
+		double perSecond() {
+			return events / seconds;
+		}
+	}
+}
