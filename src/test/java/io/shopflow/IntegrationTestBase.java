@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -38,6 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		"camunda.bpm.admin-user.password=it-admin-password",
 		"shopflow.timers.speedup=3600",
 		"shopflow.flows.abandoned-cart.first-reminder=PT3H",
+		"shopflow.flows.abandoned-cart.second-reminder=PT3H",
+		"shopflow.sms.twilio.account-sid=AC-it",
+		"shopflow.sms.twilio.auth-token=it-twilio-token",
+		"shopflow.sms.twilio.from=Shopflow",
 		"camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT1S",
 		"spring.mail.host=localhost",
 		"spring.mail.port=3025",
@@ -55,6 +62,9 @@ public abstract class IntegrationTestBase {
 
 	private static EmbeddedPostgres postgres;
 
+	/** Twilio, as a real HTTP server that accepts every message. */
+	protected static WireMockServer twilio;
+
 	@LocalServerPort
 	protected int port;
 
@@ -70,6 +80,15 @@ public abstract class IntegrationTestBase {
 				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
 			}
 		}
+		synchronized (IntegrationTestBase.class) {
+			if (twilio == null) {
+				twilio = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+				twilio.start();
+				twilio.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+						.willReturn(WireMock.okJson("{\"sid\":\"SM-it\",\"status\":\"queued\"}").withStatus(201)));
+			}
+		}
+		registry.add("shopflow.sms.twilio.base-url", twilio::baseUrl);
 		registry.add("SPRING_DATASOURCE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("SPRING_DATASOURCE_USERNAME", () -> "postgres");
 		registry.add("SPRING_DATASOURCE_PASSWORD", () -> "postgres");

@@ -21,6 +21,12 @@ public final class TestEvents {
 				 "consent":{"email":%s,"sms":false}}""".formatted(email, locale, emailConsent));
 	}
 
+	public static String registeredWithPhone(String customerId, String phone, boolean smsConsent) {
+		return event(id(), "shop.customer.registered", customerId, """
+				{"email":"%s@example.com","firstName":"Anna","locale":"sv-SE","phone":"%s",
+				 "consent":{"email":true,"sms":%s}}""".formatted(customerId, phone, smsConsent));
+	}
+
 	public static String cartUpdated(String id, String customerId, String cartId, String productName) {
 		return event(id, "shop.cart.updated", customerId, """
 				{"cartId":"%s","items":[{"productId":"p-1","name":"%s","quantity":2,"price":9.95,
