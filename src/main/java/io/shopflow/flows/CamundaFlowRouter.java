@@ -8,6 +8,7 @@ import io.shopflow.events.ShopEventHandler;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.slf4j.Logger;
@@ -59,21 +60,26 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		String message = event.type();
 		Map<String, Object> variables = event.variables();
 		boolean starts = flow.startMessages().contains(message);
-		List<ProcessInstance> running = running(flow, event, starts);
+		Object key = starts && flow.instanceKey() != null ? variables.get(flow.instanceKey()) : null;
 		boolean delivered = false;
 		if (flow.catchMessages().contains(message)) {
 			// executions only: a message correlation would also fire the flow's message start event
-			for (ProcessInstance instance : running) {
-				for (Execution waiting : runtime.createExecutionQuery().processInstanceId(instance.getId())
-						.messageEventSubscriptionName(message).list()) {
-					runtime.messageEventReceived(message, waiting.getId(), variables);
-					delivered = true;
-				}
+			ExecutionQuery waiting = runtime.createExecutionQuery()
+					.processDefinitionKey(flow.key())
+					.processInstanceBusinessKey(event.customerId())
+					.messageEventSubscriptionName(message);
+			if (key != null) {
+				waiting.processVariableValueEquals(flow.instanceKey(), key);
+			}
+			for (Execution execution : waiting.list()) {
+				runtime.messageEventReceived(message, execution.getId(), variables);
+				delivered = true;
 			}
 		}
 		if (!starts || delivered) {
 			return;
 		}
+		List<ProcessInstance> running = running(flow, event, key);
 		if (!running.isEmpty()) {
 			switch (flow.reentry()) {
 				case IGNORE -> {
@@ -93,13 +99,12 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		log.debug("Started {} for customer {} by event {}", flow.key(), event.customerId(), event.id());
 	}
 
-	/** The customer's running instances of the flow; for a start message, only those of the event's instance key. */
-	private List<ProcessInstance> running(Flow flow, ShopEvent event, boolean starts) {
+	/** The customer's running instances of the flow, of the event's instance key if it has one. */
+	private List<ProcessInstance> running(Flow flow, ShopEvent event, Object key) {
 		ProcessInstanceQuery query = runtime.createProcessInstanceQuery()
 				.processDefinitionKey(flow.key())
 				.processInstanceBusinessKey(event.customerId());
-		Object key = flow.instanceKey() == null ? null : event.variables().get(flow.instanceKey());
-		if (starts && key != null) {
+		if (key != null) {
 			query.variableValueEquals(flow.instanceKey(), key);
 		}
 		return query.list();
