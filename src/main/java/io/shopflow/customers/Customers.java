@@ -38,6 +38,11 @@ public class Customers {
 				.optional();
 	}
 
+	/** Customers with this E.164 number (a family may share one). */
+	public List<String> withPhone(String e164) {
+		return jdbc.sql("select id from customers where phone = ?").param(e164).query(String.class).list();
+	}
+
 	/**
 	 * Creates missing rows and locks them all, in id order so two batches cannot deadlock. Until the
 	 * transaction ends, no other node processes events of these customers: routing decisions such as

@@ -100,6 +100,11 @@ public class Messaging {
 		return SendOutcome.sent();
 	}
 
+	/** Records a provider's delivery report (delivered, undelivered, failed, ...) on the send it belongs to. */
+	public boolean recordDelivery(String providerMessageId, String status) {
+		return ownTransaction.execute(tx -> sendLog.delivery(providerMessageId, status));
+	}
+
 	/** Claims the send key and, while holding it, decides: already done, skip, or render and go. */
 	private Decision decide(SendRequest request, Customer customer) {
 		State state = sendLog.claim(request);

@@ -70,6 +70,15 @@ class SendLog {
 				.update();
 	}
 
+	/** A provider's delivery report; false when no send has that provider message id. */
+	boolean delivery(String messageId, String status) {
+		Timestamp now = now();
+		return jdbc.sql("""
+				update send_log set delivery_status = ?, delivered_at = ?, updated_at = ? where message_id = ?""")
+				.params(status, now, now, messageId)
+				.update() > 0;
+	}
+
 	void skipped(String sendKey, String reason) {
 		end(sendKey, State.SKIPPED, reason);
 	}

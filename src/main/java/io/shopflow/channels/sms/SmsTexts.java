@@ -20,6 +20,14 @@ public class SmsTexts {
 		return PhoneNumbers.e164(raw, region);
 	}
 
+	public boolean isStop(String inbound) {
+		if (inbound == null) {
+			return false;
+		}
+		String word = inbound.strip().toUpperCase(Locale.ROOT);
+		return settings.stopKeywords().stream().anyMatch(keyword -> keyword.toUpperCase(Locale.ROOT).equals(word));
+	}
+
 	public String withOptOutHint(String text, Locale locale) {
 		String language = locale == null ? "en" : locale.getLanguage();
 		String hint = settings.optOutHints().getOrDefault(language, settings.optOutHints().get("en"));
