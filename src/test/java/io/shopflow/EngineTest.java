@@ -18,6 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:engine-tests;DB_CLOSE_DELAY=-1",
 		"shopflow.api.token=engine-test",
-		"camunda.bpm.admin-user.password=engine-test" })
+		"camunda.bpm.admin-user.password=engine-test",
+		"shopflow.sms.twilio.account-sid=AC-engine",
+		"shopflow.sms.twilio.auth-token=engine-test",
+		"shopflow.sms.twilio.from=Shop",
+		"shopflow.sms.twilio.base-url=http://localhost:" + EngineTest.TWILIO_PORT })
 public @interface EngineTest {
+
+	/** Tests that send SMS start a WireMock server on this port. */
+	int TWILIO_PORT = 18187;
 }

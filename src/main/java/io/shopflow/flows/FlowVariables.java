@@ -7,6 +7,11 @@ final class FlowVariables {
 	static final String TEMPLATE = "template";
 	/** Input of a send task: its channels in order of preference, e.g. "sms,email". */
 	static final String CHANNELS = "channels";
+	/**
+	 * Input of a send task: "marketing" (default) or "transactional". Transactional messages (an order
+	 * confirmation) need no marketing consent and are neither capped nor held by quiet hours.
+	 */
+	static final String MESSAGE_KIND = "messageKind";
 	/** Written by a send task: SENT or SKIPPED, for gateways after it. */
 	static final String SEND_OUTCOME = "sendOutcome";
 	/** Written by a send task when skipped: why (no-consent, capped, ...). */

@@ -30,7 +30,7 @@ class StepSends {
 				execution.getCurrentActivityId(),
 				(String) execution.getVariable(FlowVariables.TEMPLATE),
 				channels,
-				true,
+				!"transactional".equals(execution.getVariable(FlowVariables.MESSAGE_KIND)),
 				execution.getProcessInstanceId(),
 				execution.getVariables()));
 		execution.setVariable(FlowVariables.SEND_OUTCOME, outcome.status().name());

@@ -1,5 +1,6 @@
 package io.shopflow.messaging;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,9 @@ public class Messaging {
 		Customer customer = customers.find(request.customerId())
 				.orElse(new Customer(request.customerId(), null, null, null, null, null, null, null));
 		Decision decision = ownTransaction.execute(status -> decide(request, customer));
+		if (decision.deferUntil() != null) {
+			throw new SendDeferred(request.sendKey(), decision.deferReason(), decision.deferUntil());
+		}
 		if (decision.outcome() != null) {
 			return decision.outcome();
 		}
@@ -110,30 +114,40 @@ public class Messaging {
 		State state = sendLog.claim(request);
 		switch (state) {
 			case SENT:
-				return new Decision(SendOutcome.sent(), null, null);
+				return new Decision(SendOutcome.sent(), null, null, null, null);
 			case SKIPPED:
-				return new Decision(SendOutcome.skipped(sendLog.reason(request.sendKey()).orElse("skipped")), null, null);
+				return new Decision(SendOutcome.skipped(sendLog.reason(request.sendKey()).orElse("skipped")), null, null,
+						null, null);
 			case SENDING:
 				throw new DeliveryStateUnknown(request.sendKey());
 			default:
 				break;
 		}
+		// one decision at a time per customer, on every node, so two sends cannot both pass the cap
+		sendLog.lockCustomer(request.customerId());
 		List<String> reasons = new ArrayList<>();
 		for (Channel channel : request.channels()) {
-			Optional<String> skip = gate.check(request, channel, customer);
-			if (skip.isPresent()) {
-				reasons.add(request.channels().size() == 1 ? skip.get() : channel.key() + ":" + skip.get());
+			Verdict verdict = gate.check(request, channel, customer);
+			if (verdict.deferUntil() != null) {
+				String reason = channel.key() + ":quiet-hours until " + verdict.deferUntil();
+				sendLog.deferred(request.sendKey(), reason);
+				log.info("Deferred {} for {}: {}", request.sendKey(), request.customerId(), reason);
+				return new Decision(null, null, null, verdict.deferUntil(), reason);
+			}
+			if (!verdict.go()) {
+				reasons.add(request.channels().size() == 1 ? verdict.skipReason()
+						: channel.key() + ":" + verdict.skipReason());
 				continue;
 			}
 			RenderedMessage message = templates.render(channel.key(), request.flow(), request.template(),
 					customer.preferredLocale(null), model(request, channel, customer));
 			sendLog.sending(request.sendKey(), channel);
-			return new Decision(null, channel, message);
+			return new Decision(null, channel, message, null, null);
 		}
 		String reason = String.join(",", reasons);
 		sendLog.skipped(request.sendKey(), reason);
 		log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), reason);
-		return new Decision(SendOutcome.skipped(reason), null, null);
+		return new Decision(SendOutcome.skipped(reason), null, null, null, null);
 	}
 
 	/** @return the message id: ours for email, the provider's for SMS */
@@ -178,6 +192,7 @@ public class Messaging {
 				+ request.sendKey().replaceAll("[^A-Za-z0-9.-]", "-").toLowerCase(Locale.ROOT) + "@shopflow>";
 	}
 
-	private record Decision(SendOutcome outcome, Channel channel, RenderedMessage message) {
+	private record Decision(SendOutcome outcome, Channel channel, RenderedMessage message, Instant deferUntil,
+			String deferReason) {
 	}
 }

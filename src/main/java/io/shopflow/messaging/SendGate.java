@@ -1,5 +1,8 @@
 package io.shopflow.messaging;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every marketing send passes on a channel, in the order of DESIGN §6: reachable (a channel that
- * is configured, and an address for it), consent (and unsubscribe), frequency cap. The send log's once-only
- * guard is {@link Messaging}'s. Returns the reason to skip the channel, or empty to use it.
+ * is configured, and an address for it), consent (and unsubscribe), frequency cap, quiet hours. The send
+ * log's once-only guard is {@link Messaging}'s. Transactional messages only need to be reachable.
  */
 @Component
 class SendGate {
@@ -25,9 +28,13 @@ class SendGate {
 	private final MessagingSettings settings;
 	private final SmsTexts sms;
 	private final ObjectProvider<SmsSender> smsSender;
+	private final QuietHours quietHours;
+	private final Clock clock;
 
 	SendGate(Consents consents, SendLog log, MessagingSettings settings, SmsTexts sms,
-			ObjectProvider<SmsSender> smsSender) {
+			ObjectProvider<SmsSender> smsSender, Clock clock) {
+		this.quietHours = new QuietHours(settings.quietHours());
+		this.clock = clock;
 		this.consents = consents;
 		this.log = log;
 		this.settings = settings;
@@ -35,24 +42,32 @@ class SendGate {
 		this.smsSender = smsSender;
 	}
 
-	Optional<String> check(SendRequest request, Channel channel, Customer customer) {
+	Verdict check(SendRequest request, Channel channel, Customer customer) {
 		Optional<String> unreachable = unreachable(channel, customer);
 		if (unreachable.isPresent()) {
-			return unreachable;
+			return Verdict.skip(unreachable.get());
 		}
 		if (!request.marketing()) {
-			return Optional.empty();
+			return Verdict.GO;
 		}
 		if (!consents.granted(request.customerId(), channel)) {
-			return Optional.of("no-consent");
+			return Verdict.skip("no-consent");
 		}
 		var cap = settings.frequencyCap();
-		Set<String> exempt = cap.exemptFlows() == null ? Set.of() : cap.exemptFlows();
-		if (!exempt.contains(request.flow())
-				&& log.sentWithin(request.customerId(), channel, cap.window(), exempt) >= cap.maxMessages()) {
-			return Optional.of("capped");
+		var limit = cap.limitFor(channel.key());
+		if (!cap.exempts(request.flow()) && log.sentWithin(request.customerId(), channel, limit.window(),
+				cap.exemptFlows() == null ? Set.of() : cap.exemptFlows()) >= limit.maxMessages()) {
+			return Verdict.skip("capped");
 		}
-		return Optional.empty();
+		if (quietHours.concerns(channel.key())) {
+			Locale locale = customer.preferredLocale(null);
+			Optional<Instant> until = quietHours.deferral(clock.instant(), customer.zone(null),
+					locale == null || locale.getCountry().isEmpty() ? null : locale.getCountry());
+			if (until.isPresent()) {
+				return Verdict.defer(until.get());
+			}
+		}
+		return Verdict.GO;
 	}
 
 	private Optional<String> unreachable(Channel channel, Customer customer) {

@@ -49,6 +49,13 @@ class SendLog {
 				.single();
 	}
 
+	/** Serialises send decisions per customer until the transaction ends, across nodes. */
+	void lockCustomer(String customerId) {
+		inserts.insert("insert into send_locks (customer_id) values (?)", "customer_id", customerId);
+		jdbc.sql("select customer_id from send_locks where customer_id = ? for update").param(customerId).query()
+				.listOfRows();
+	}
+
 	Optional<String> reason(String sendKey) {
 		return jdbc.sql("select reason from send_log where send_key = ?").param(sendKey).query(String.class).optional();
 	}
@@ -79,6 +86,10 @@ class SendLog {
 				.update() > 0;
 	}
 
+	void deferred(String sendKey, String reason) {
+		end(sendKey, State.PENDING, reason);
+	}
+
 	void skipped(String sendKey, String reason) {
 		end(sendKey, State.SKIPPED, reason);
 	}
@@ -87,12 +98,16 @@ class SendLog {
 		end(sendKey, State.FAILED, reason);
 	}
 
-	/** Marketing messages already sent to the customer on the channel within the window, exempt flows aside. */
+	/**
+	 * Marketing messages sent, or being sent, to the customer on the channel within the window, exempt flows
+	 * aside. Counting SENDING too is what keeps two concurrent sends from both passing the cap.
+	 */
 	int sentWithin(String customerId, Channel channel, Duration window, Set<String> exemptFlows) {
 		Timestamp since = Timestamp.from(Instant.now(clock).minus(window));
 		return jdbc.sql("""
 				select flow from send_log
-				where customer_id = ? and channel = ? and marketing = true and status = 'SENT' and sent_at >= ?""")
+				where customer_id = ? and channel = ? and marketing = true and status in ('SENT', 'SENDING')
+				  and coalesce(sent_at, updated_at) >= ?""")
 				.params(customerId, channel.key(), since)
 				.query(String.class)
 				.list()
