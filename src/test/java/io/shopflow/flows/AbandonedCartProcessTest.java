@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
 import io.shopflow.EngineTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -135,6 +140,47 @@ class AbandonedCartProcessTest {
 				.hasMessageContaining("may have gone out");
 		assertThat(subjects()).isEmpty();
 		BpmnAwareTests.assertThat(cart).isWaitingAt(TASK_SEND_FIRST_REMINDER);
+	}
+
+	@Test
+	void anSmsDueInFrenchQuietHoursWaitsForMondayMorningThenGoesOut() {
+		WireMockServer twilio = new WireMockServer(WireMockConfiguration.wireMockConfig().port(EngineTest.TWILIO_PORT));
+		twilio.start();
+		try {
+			twilio.stubFor(WireMock.post(WireMock.anyUrl()).willReturn(WireMock.okJson("{\"sid\":\"SM1\"}")));
+			send(event(id(), "shop.customer.registered", customer, """
+					{"email":"%s@example.com","locale":"fr-FR","timeZone":"Europe/Paris","phone":"+33612345678",
+					 "consent":{"email":true,"sms":true}}""".formatted(customer)));
+			// Friday 21:30 in Paris: the second reminder falls due on Saturday 22:30, inside French quiet hours
+			now = Date.from(Instant.parse("2026-12-04T20:30:00Z"));
+			ClockUtil.setCurrentTime(now);
+			ProcessInstance cart = startCart("cart-1");
+			passAndRun(cart, Duration.ofHours(1), TASK_SEND_FIRST_REMINDER);
+			passTime(Duration.ofDays(1));
+			execute(job(cart));
+
+			String sendJob = job(cart).getId();
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(sendJob))
+					.isInstanceOf(io.shopflow.messaging.SendDeferred.class);
+
+			BpmnAwareTests.assertThat(cart).isWaitingAt(TASK_SEND_SECOND_REMINDER);
+			var deferred = job(cart);
+			assertThat(deferred.getDuedate().toInstant()).as("Sunday is quiet in France: Monday 08:00 Paris")
+					.isEqualTo(Instant.parse("2026-12-07T07:00:00Z"));
+			assertThat(deferred.getRetries()).as("a deferral is not a failure").isEqualTo(5);
+			twilio.verify(0, WireMock.postRequestedFor(WireMock.anyUrl()));
+
+			now = Date.from(Instant.parse("2026-12-07T07:00:00Z"));
+			ClockUtil.setCurrentTime(now);
+			execute(job(cart));
+
+			BpmnAwareTests.assertThat(cart).isWaitingAt(TIMER_THIRD_REMINDER);
+			twilio.verify(1, WireMock.postRequestedFor(WireMock.anyUrl())
+					.withRequestBody(WireMock.containing("To=%2B33612345678")));
+		}
+		finally {
+			twilio.stop();
+		}
 	}
 
 	@Test
