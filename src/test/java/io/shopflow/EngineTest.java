@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureMockMvc
 @SpringBootTest(properties = {
 		"camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:engine-tests;DB_CLOSE_DELAY=-1",

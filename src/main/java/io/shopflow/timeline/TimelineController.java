@@ -1,0 +1,30 @@
+package io.shopflow.timeline;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GET /api/customers/{id}/timeline, oldest first: what support needs to answer "why did this customer get,
+ * or not get, this message?".
+ */
+@RestController
+class TimelineController {
+
+	private final List<TimelineSource> sources;
+
+	TimelineController(List<TimelineSource> sources) {
+		this.sources = sources;
+	}
+
+	@GetMapping("/api/customers/{id}/timeline")
+	List<TimelineEntry> timeline(@PathVariable String id) {
+		return sources.stream()
+				.flatMap(source -> source.entriesOf(id).stream())
+				.sorted(Comparator.comparing(TimelineEntry::at))
+				.toList();
+	}
+}
