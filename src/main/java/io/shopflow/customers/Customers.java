@@ -29,13 +29,21 @@ public class Customers {
 
 	public Optional<Customer> find(String id) {
 		return jdbc.sql("""
-				select id, email, phone, first_name, last_name, locale, time_zone, birthday
+				select id, email, phone, first_name, last_name, locale, time_zone, birthday, paused_until
 				from customers where id = ?""")
 				.param(id)
 				.query((rs, n) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), rs.getString(7),
-						rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate()))
+						rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(),
+						rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
 				.optional();
+	}
+
+	/** Pauses marketing until then; null resumes it. */
+	public void pause(String id, Instant until) {
+		jdbc.sql("update customers set paused_until = ?, updated_at = ? where id = ?")
+				.params(until == null ? null : Timestamp.from(until), now(), id)
+				.update();
 	}
 
 	/** Customers with this E.164 number (a family may share one). */

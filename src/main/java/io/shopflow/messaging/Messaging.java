@@ -40,6 +40,7 @@ import io.shopflow.tracking.LinkSigner;
 public class Messaging {
 
 	public static final String UNSUBSCRIBE_PURPOSE = "unsubscribe";
+	public static final String PREFERENCES_PURPOSE = "preferences";
 
 	private static final Logger log = LoggerFactory.getLogger(Messaging.class);
 
@@ -77,7 +78,7 @@ public class Messaging {
 
 	public SendOutcome send(SendRequest request) {
 		Customer customer = customers.find(request.customerId())
-				.orElse(new Customer(request.customerId(), null, null, null, null, null, null, null));
+				.orElse(Customer.unknown(request.customerId()));
 		Decision decision = ownTransaction.execute(status -> decide(request, customer));
 		if (decision.deferUntil() != null) {
 			throw new SendDeferred(request.sendKey(), decision.deferReason(), decision.deferUntil());
@@ -179,6 +180,7 @@ public class Messaging {
 		model.put("customer", person);
 		model.put("shop", shop);
 		model.put("unsubscribeUrl", unsubscribeUrl(request, channel));
+		model.put("preferencesUrl", publicUrl + "/preferences/" + links.sign(PREFERENCES_PURPOSE, request.customerId()));
 		contributors.forEach(contributor -> contributor.contribute(request.variables(), model));
 		return model;
 	}

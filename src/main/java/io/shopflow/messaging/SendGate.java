@@ -53,6 +53,9 @@ class SendGate {
 		if (!consents.granted(request.customerId(), channel)) {
 			return Verdict.skip("no-consent");
 		}
+		if (customer.pausedAt(clock.instant())) {
+			return Verdict.skip("paused");
+		}
 		var cap = settings.frequencyCap();
 		var limit = cap.limitFor(channel.key());
 		if (!cap.exempts(request.flow()) && log.sentWithin(request.customerId(), channel, limit.window(),
