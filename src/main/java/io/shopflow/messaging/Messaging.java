@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shopflow.channels.email.Email;
 import io.shopflow.channels.email.EmailSender;
+import io.shopflow.channels.push.PushRejected;
+import io.shopflow.channels.push.PushSubscription;
+import io.shopflow.channels.push.PushSubscriptions;
+import io.shopflow.channels.push.WebPush;
 import io.shopflow.channels.sms.Sms;
 import io.shopflow.channels.sms.SmsRejected;
 import io.shopflow.channels.sms.SmsSender;
@@ -51,6 +58,8 @@ public class Messaging {
 	private final EmailSender email;
 	private final ObjectProvider<SmsSender> smsSender;
 	private final SmsTexts smsTexts;
+	private final WebPush webPush;
+	private final PushSubscriptions pushSubscriptions;
 	private final LinkSigner links;
 	private final List<ModelContributor> contributors;
 	private final TransactionTemplate ownTransaction;
@@ -58,7 +67,8 @@ public class Messaging {
 	private final Map<String, String> shop;
 
 	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
-			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, WebPush webPush,
+			PushSubscriptions pushSubscriptions, LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
 			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.sendLog = sendLog;
@@ -68,6 +78,8 @@ public class Messaging {
 		this.email = email;
 		this.smsSender = smsSender;
 		this.smsTexts = smsTexts;
+		this.webPush = webPush;
+		this.pushSubscriptions = pushSubscriptions;
 		this.links = links;
 		this.contributors = contributors;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -90,7 +102,7 @@ public class Messaging {
 		try {
 			messageId = deliver(request, customer, decision.channel(), decision.message());
 		}
-		catch (SmsRejected e) {
+		catch (SmsRejected | PushRejected e) {
 			// a bad recipient stays bad: recorded, not retried
 			ownTransaction.executeWithoutResult(status -> sendLog.skipped(request.sendKey(), "provider-rejected: "
 					+ e.getMessage()));
@@ -154,6 +166,9 @@ public class Messaging {
 	/** @return the message id: ours for email, the provider's for SMS */
 	private String deliver(SendRequest request, Customer customer, Channel channel, RenderedMessage message) {
 		Locale locale = customer.preferredLocale(null);
+		if (channel == Channel.PUSH) {
+			return push(customer, message);
+		}
 		if (channel == Channel.SMS) {
 			String text = request.marketing() ? smsTexts.withOptOutHint(message.text(), locale) : message.text();
 			return smsSender.getObject().send(new Sms(smsTexts.number(customer.phone(), locale).orElseThrow(), text));
@@ -168,6 +183,25 @@ public class Messaging {
 		email.send(new Email(customer.email(), message.subject(), message.html(), message.text(), headers,
 				messageId(request)));
 		return messageId(request);
+	}
+
+	/** To every browser the customer subscribed; subscriptions the browser dropped are removed on the way. */
+	private String push(Customer customer, RenderedMessage message) {
+		ObjectNode payload = JsonNodeFactory.instance.objectNode()
+				.put("title", message.subject())
+				.put("body", message.text())
+				.put("url", message.url())
+				.put("icon", message.icon());
+		int delivered = 0;
+		for (PushSubscription subscription : pushSubscriptions.of(customer.id())) {
+			if (webPush.send(subscription, payload.toString()) == WebPush.Result.DELIVERED) {
+				delivered++;
+			}
+		}
+		if (delivered == 0) {
+			throw new PushRejected("every push subscription of the customer is gone");
+		}
+		return "push:" + delivered;
 	}
 
 	private Map<String, Object> model(SendRequest request, Channel channel, Customer customer) {

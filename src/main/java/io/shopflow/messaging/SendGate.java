@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.shopflow.channels.push.PushSubscriptions;
 import io.shopflow.channels.sms.SmsSender;
 import io.shopflow.channels.sms.SmsTexts;
 import io.shopflow.customers.Channel;
@@ -28,11 +29,13 @@ class SendGate {
 	private final MessagingSettings settings;
 	private final SmsTexts sms;
 	private final ObjectProvider<SmsSender> smsSender;
+	private final PushSubscriptions pushSubscriptions;
 	private final QuietHours quietHours;
 	private final Clock clock;
 
 	SendGate(Consents consents, SendLog log, MessagingSettings settings, SmsTexts sms,
-			ObjectProvider<SmsSender> smsSender, Clock clock) {
+			ObjectProvider<SmsSender> smsSender, PushSubscriptions pushSubscriptions, Clock clock) {
+		this.pushSubscriptions = pushSubscriptions;
 		this.quietHours = new QuietHours(settings.quietHours());
 		this.clock = clock;
 		this.consents = consents;
@@ -87,6 +90,8 @@ class SendGate {
 				return sms.number(customer.phone(), customer.preferredLocale(null)).isEmpty()
 						? Optional.of("invalid-number")
 						: Optional.empty();
+			case PUSH:
+				return pushSubscriptions.of(customer.id()).isEmpty() ? Optional.of("no-address") : Optional.empty();
 			default:
 				return Optional.of("channel-unavailable");
 		}

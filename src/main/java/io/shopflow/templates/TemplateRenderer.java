@@ -77,7 +77,8 @@ public class TemplateRenderer {
 			html = page.toString();
 		}
 		// a customer's name must not be able to add a header line
-		return new RenderedMessage(subject.replaceAll("[\\r\\n]+", " ").trim(), html, text.strip());
+		return new RenderedMessage(subject.replaceAll("[\\r\\n]+", " ").trim(), html, text.strip(),
+				optional(plain.get("url")), optional(plain.get("icon")));
 	}
 
 	private Template find(String channel, String flow, String step, Locale locale) {
@@ -114,6 +115,10 @@ public class TemplateRenderer {
 	private static Locale localeOf(String templateName) {
 		String[] parts = templateName.split("\\.");
 		return Locale.forLanguageTag(parts[parts.length - 2]);
+	}
+
+	private static String optional(Object value) {
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
 	}
 
 	private static String text(Object value) {
