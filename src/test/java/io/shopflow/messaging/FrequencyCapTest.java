@@ -37,6 +37,9 @@ class FrequencyCapTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SendTimeline timeline;
+
 	@Test
 	void concurrentSendsOfTwoFlowsPassTheCapOnce() throws Exception {
 		String customer = "c-" + id().substring(0, 8);
@@ -66,5 +69,7 @@ class FrequencyCapTest {
 		assertThat(results).filteredOn(r -> "capped".equals(r.reason())).hasSize(3);
 		assertThat(jdbc.sql("select count(*) from outbox where recipient = ?").param(customer + "@example.com")
 				.query(Long.class).single()).isEqualTo(1);
+		assertThat(timeline.entriesOf(customer)).filteredOn(entry -> "capped".equals(entry.reason()))
+				.hasSize(3).allSatisfy(entry -> assertThat(entry.kind()).isEqualTo("message-skipped"));
 	}
 }
