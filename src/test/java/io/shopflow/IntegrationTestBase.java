@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"shopflow.sms.twilio.account-sid=AC-it",
 		"shopflow.sms.twilio.auth-token=it-twilio-token",
 		"shopflow.sms.twilio.from=Shopflow",
+		"shopflow.sms.twilio.read-timeout=PT1S",
 		"camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT1S",
 		"spring.mail.host=localhost",
 		"spring.mail.port=3025",

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** The second cart reminder offers "sms,email": SMS where the customer said yes to SMS, email otherwise. */
 class SmsReminderIT extends IntegrationTestBase {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	@Test
 	void goesBySmsToACustomerWhoConsentedToSms() {
 		String customer = customer();
@@ -92,6 +95,28 @@ class SmsReminderIT extends IntegrationTestBase {
 		Mac mac = Mac.getInstance("HmacSHA1");
 		mac.init(new SecretKeySpec("it-twilio-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
 		return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void anSmsProviderThatTakesTheMessageButNeverAnswersIsNotSentASecondTime() {
+		String customer = customer();
+		String phone = "+4670" + (1000000 + Math.abs(customer.hashCode() % 8999999));
+		twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+				.withFormParam("To", equalTo(phone))
+				.willReturn(okJson("{\"sid\":\"SM-late\"}").withFixedDelay(2500)));
+		postEvents(batch(registeredWithPhone(customer, phone, true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).singleResult()
+				.getId();
+
+		await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
+				.count() == 1);
+
+		assertThat(runtime.createIncidentQuery().processInstanceId(instance).singleResult().getIncidentMessage())
+				.contains("may have gone out");
+		twilio.verify(1, postRequestedFor(anyUrl()).withFormParam("To", equalTo(phone)));
+		assertThat(jdbc.sql("select status from send_log where customer_id = ? and step = 'Task_SendSecondReminder'")
+				.param(customer).query(String.class).single()).isEqualTo("SENDING");
 	}
 
 	@Test

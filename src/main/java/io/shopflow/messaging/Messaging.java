@@ -109,12 +109,32 @@ public class Messaging {
 			return SendOutcome.skipped("provider-rejected");
 		}
 		catch (RuntimeException e) {
+			if (decision.channel() != Channel.EMAIL && mayHaveGoneOut(e)) {
+				// the channel got the whole message and then went silent: sending again could send twice
+				log.error("Send {} timed out after handing over the message; left for an operator", request.sendKey(), e);
+				throw new DeliveryStateUnknown(request.sendKey());
+			}
 			ownTransaction.executeWithoutResult(status -> sendLog.failed(request.sendKey(), e.toString()));
 			throw new DeliveryFailed("Sending " + request.sendKey() + " failed: " + e.getMessage(), e);
 		}
 		ownTransaction.executeWithoutResult(status -> sendLog.sent(request.sendKey(), messageId));
 		log.debug("Sent {} to {}", request.sendKey(), request.customerId());
 		return SendOutcome.sent();
+	}
+
+	/**
+	 * A read timeout (not a connect timeout) of an HTTP provider: the request went out, the answer never came.
+	 * SMTP is left to retry: its timeouts mostly hit before the message was sent, and the stable Message-ID
+	 * lets mail systems fold the rare duplicate.
+	 */
+	private static boolean mayHaveGoneOut(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof java.net.SocketTimeoutException timeout
+					&& (timeout.getMessage() == null || !timeout.getMessage().toLowerCase(Locale.ROOT).contains("connect"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Records a provider's delivery report (delivered, undelivered, failed, ...) on the send it belongs to. */

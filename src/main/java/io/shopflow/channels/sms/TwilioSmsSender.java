@@ -1,10 +1,12 @@
 package io.shopflow.channels.sms;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -25,7 +27,11 @@ class TwilioSmsSender implements SmsSender {
 
 	TwilioSmsSender(RestClient.Builder http, TwilioSettings settings) {
 		this.settings = settings;
+		var timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
+		timeouts.setReadTimeout(settings.readTimeout() == null ? Duration.ofSeconds(10) : settings.readTimeout());
 		this.http = http.baseUrl(settings.baseUrl())
+				.requestFactory(timeouts)
 				.defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
 				.build();
 	}

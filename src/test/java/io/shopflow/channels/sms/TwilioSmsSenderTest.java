@@ -19,7 +19,7 @@ class TwilioSmsSenderTest {
 
 	TwilioSmsSender sender() {
 		return new TwilioSmsSender(RestClient.builder(), new TwilioSettings(twilio.baseUrl(), "AC123", "secret",
-				"Shop", "https://shopflow.example.com/hooks/sms/twilio/status"));
+				"Shop", "https://shopflow.example.com/hooks/sms/twilio/status", null, null));
 	}
 
 	@Test
