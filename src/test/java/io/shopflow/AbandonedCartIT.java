@@ -88,8 +88,8 @@ class AbandonedCartIT extends IntegrationTestBase {
 		awaitEmailsTo(customer, 1);
 		Thread.sleep(1500);
 		assertThat(emailsTo(customer)).hasSize(1);
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(customer).count())
-				.isEqualTo(1);
+		assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
 	}
 
 	@Test
@@ -243,6 +243,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 	}
 
 	private String instanceOf(String customer) {
-		return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(customer).singleResult().getId();
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+				.processInstanceBusinessKey(customer).singleResult().getId();
 	}
 }

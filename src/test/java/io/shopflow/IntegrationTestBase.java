@@ -42,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		"shopflow.timers.speedup=3600",
 		"shopflow.flows.abandoned-cart.first-reminder=PT3H",
 		"shopflow.flows.abandoned-cart.second-reminder=PT3H",
+		"shopflow.flows.welcome.story-delay=PT3H",
+		"shopflow.flows.welcome.club-delay=PT3H",
 		// the wall clock decides quiet hours here; the deferral is proven with a moved clock in the process test
 		"shopflow.messaging.quiet-hours.channels=none",
 		"shopflow.sms.twilio.account-sid=AC-it",
@@ -128,14 +130,33 @@ public abstract class IntegrationTestBase {
 		return URI.create("http://localhost:" + port + path);
 	}
 
-	/** Emails to this test's customer only: flows of earlier tests may still be sending. */
+	/** Cart emails to this test's customer only: other flows and earlier tests' flows may be sending too. */
 	protected List<MimeMessage> awaitEmailsTo(String customer, int count) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(customer).size() >= count);
-		return emailsTo(customer);
+		return awaitEmailsTo(customer, "abandoned-cart", count);
+	}
+
+	protected List<MimeMessage> awaitEmailsTo(String customer, String flow, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(customer, flow).size() >= count);
+		return emailsTo(customer, flow);
 	}
 
 	protected List<MimeMessage> emailsTo(String customer) {
-		return Arrays.stream(smtp.getReceivedMessagesForDomain(customer + "@example.com")).toList();
+		return emailsTo(customer, "abandoned-cart");
+	}
+
+	protected List<MimeMessage> emailsTo(String customer, String flow) {
+		return Arrays.stream(smtp.getReceivedMessagesForDomain(customer + "@example.com"))
+				.filter(email -> flow.equals(header(email, "X-Shopflow-Flow")))
+				.toList();
+	}
+
+	private static String header(MimeMessage email, String name) {
+		try {
+			return email.getHeader(name, null);
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	protected static String customer() {

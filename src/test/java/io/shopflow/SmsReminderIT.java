@@ -106,8 +106,8 @@ class SmsReminderIT extends IntegrationTestBase {
 				.willReturn(okJson("{\"sid\":\"SM-late\"}").withFixedDelay(2500)));
 		postEvents(batch(registeredWithPhone(customer, phone, true),
 				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
-		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).singleResult()
-				.getId();
+		String instance = runtime.createProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+				.processInstanceBusinessKey(customer).singleResult().getId();
 
 		await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
 				.count() == 1);

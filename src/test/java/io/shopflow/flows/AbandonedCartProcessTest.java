@@ -221,8 +221,8 @@ class AbandonedCartProcessTest {
 		send(registered(customer, customer + "@example.com", "en", true));
 		startCart("cart-1");
 		send(cartUpdated(id(), customer, "cart-2", "Mug"));
-		assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(customer).count())
-				.isEqualTo(2);
+		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+				.processInstanceBusinessKey(customer).count()).isEqualTo(2);
 	}
 
 	@Test

@@ -1,0 +1,15 @@
+package io.shopflow.flows;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The welcome series: the brand story storyDelay after the welcome email, the club invitation clubDelay after
+ * the story, and the first-order coupon of the welcome email. Public because model expressions call it.
+ */
+@ConfigurationProperties("shopflow.flows.welcome")
+public record WelcomeSettings(Duration storyDelay, Duration clubDelay, BigDecimal couponPercent,
+		Duration couponValidity) {
+}
