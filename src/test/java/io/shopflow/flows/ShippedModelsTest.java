@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +49,48 @@ class ShippedModelsTest {
 				.allSatisfy(node -> assertThat(shapes).as("shape of " + node.getId()).contains(node.getId()));
 		assertThat(model.getModelElementsByType(SequenceFlow.class))
 				.allSatisfy(flow -> assertThat(edges).as("edge of " + flow.getId()).contains(flow.getId()));
+	}
+
+	/** Every service task of ours was made with a shipped element template, and has every field it binds. */
+	@ParameterizedTest
+	@MethodSource("models")
+	void ourTasksMatchTheShippedElementTemplates(Path file) throws IOException {
+		Map<String, JsonNode> templates = new HashMap<>();
+		try (Stream<Path> files = Files.list(Path.of("bpmn/.camunda/element-templates"))) {
+			for (Path json : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+				new ObjectMapper().readTree(json.toFile()).forEach(t -> templates.put(t.path("id").asText(), t));
+			}
+		}
+		BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+			String delegate = task.getCamundaDelegateExpression();
+			if (delegate == null || !delegate.matches("\\$\\{\\w+Delegate\\}")) {
+				continue;
+			}
+			String templateId = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
+			assertThat(templates).as(task.getId() + " uses a shipped template").containsKey(templateId);
+			JsonNode template = templates.get(templateId);
+			assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplateVersion"))
+					.isEqualTo(template.path("version").asText());
+			Set<String> inputs = new HashSet<>();
+			if (task.getExtensionElements() != null) {
+				task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+						.forEach(io -> io.getCamundaInputParameters().forEach(in -> inputs.add(in.getCamundaName())));
+			}
+			for (JsonNode property : template.path("properties")) {
+				JsonNode binding = property.path("binding");
+				if ("camunda:inputParameter".equals(binding.path("type").asText())) {
+					assertThat(inputs).as(task.getId() + " input " + binding.path("name").asText())
+							.contains(binding.path("name").asText());
+				}
+				if ("camunda:delegateExpression".equals(binding.path("name").asText())) {
+					assertThat(delegate).as(task.getId() + " delegate").isEqualTo(property.path("value").asText());
+				}
+				if ("camunda:asyncBefore".equals(binding.path("name").asText())) {
+					assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue();
+				}
+			}
+		}
 	}
 
 	@ParameterizedTest
