@@ -57,7 +57,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 				.contains("https://shop.example.com/cart/cart-" + customer + "/restore");
 		assertThat(Mime.part(email, "text/plain")).contains("2 × Blue <Mug>")
 				.contains("https://shop.example.com/cart/cart-" + customer + "/restore");
-		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
+		assertThat(jdbc.sql("select status from send_log where customer_id = ? and flow = 'abandoned-cart'").param(customer)
 				.query(String.class).list()).containsExactly("SENT");
 	}
 
@@ -166,14 +166,15 @@ class AbandonedCartIT extends IntegrationTestBase {
 				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-				.sql("select count(*) from send_log where customer_id = ? and status = 'FAILED' and attempts >= 1")
+				.sql("select count(*) from send_log where customer_id = ? and flow = 'abandoned-cart' and status = 'FAILED' "
+						+ "and attempts >= 1")
 				.param(customer).query(Long.class).single() == 1);
 		smtp.start();
 
 		awaitEmailsTo(customer, 1);
 		Thread.sleep(2500); // room for a wrong second delivery
 		assertThat(emailsTo(customer)).hasSize(1);
-		assertThat(jdbc.sql("select status from send_log where customer_id = ?").param(customer)
+		assertThat(jdbc.sql("select status from send_log where customer_id = ? and flow = 'abandoned-cart'").param(customer)
 				.query(String.class).single()).isEqualTo("SENT");
 	}
 

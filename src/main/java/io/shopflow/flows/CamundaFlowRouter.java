@@ -59,7 +59,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	private void route(ShopEvent event, Flow flow) {
 		String message = event.type();
 		Map<String, Object> variables = event.variables();
-		boolean starts = flow.startMessages().contains(message);
+		boolean starts = flow.startMessages().containsKey(message);
 		Object key = starts && flow.instanceKey() != null ? variables.get(flow.instanceKey()) : null;
 		boolean delivered = false;
 		if (flow.catchMessages().contains(message)) {
@@ -91,7 +91,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 				}
 			}
 		}
-		runtime.createMessageCorrelation(message)
+		runtime.createMessageCorrelation(flow.startMessages().get(message))
 				.processDefinitionId(flow.definitionId())
 				.processInstanceBusinessKey(event.customerId())
 				.setVariables(variables)

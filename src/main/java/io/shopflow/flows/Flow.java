@@ -1,16 +1,27 @@
 package io.shopflow.flows;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A deployed flow as the router sees it: the latest version's id, the messages that start it, the messages
+ * A deployed flow as the router sees it: the latest version's id, the messages that start it (by event type),
+ * the messages
  * its instances wait for, and its re-entry rules. instanceKey names the event field that scopes "one running
  * instance per customer" further (cartId: one per cart), or is null.
  */
-record Flow(String key, String definitionId, Set<String> startMessages, Set<String> catchMessages,
+record Flow(String key, String definitionId, Map<String, String> startMessages, Set<String> catchMessages,
 		ReentryPolicy reentry, String instanceKey) {
 
-	boolean listensTo(String message) {
-		return startMessages.contains(message) || catchMessages.contains(message);
+	/**
+	 * Camunda allows a message start event name in one deployed process only, so a flow may start on
+	 * "&lt;event type&gt;@&lt;anything&gt;" (e.g. shop.order.placed@vip): the event type is what it listens to.
+	 */
+	static String eventType(String messageName) {
+		int at = messageName.indexOf('@');
+		return at < 0 ? messageName : messageName.substring(0, at);
+	}
+
+	boolean listensTo(String eventType) {
+		return startMessages.containsKey(eventType) || catchMessages.contains(eventType);
 	}
 }

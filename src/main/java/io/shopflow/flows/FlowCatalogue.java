@@ -1,7 +1,9 @@
 package io.shopflow.flows;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -61,7 +63,7 @@ class FlowCatalogue {
 	private Flow read(ProcessDefinition definition) {
 		BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
 		Process process = model.getModelElementById(definition.getKey());
-		Set<String> starts = new HashSet<>();
+		Map<String, String> starts = new HashMap<>();
 		Set<String> catches = new HashSet<>();
 		for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
 			if (message.getMessage() == null || message.getMessage().getName() == null) {
@@ -69,7 +71,13 @@ class FlowCatalogue {
 			}
 			boolean processStart = message.getParentElement() instanceof StartEvent start
 					&& start.getParentElement() instanceof Process;
-			(processStart ? starts : catches).add(message.getMessage().getName());
+			String name = message.getMessage().getName();
+			if (processStart) {
+				starts.put(Flow.eventType(name), name);
+			}
+			else {
+				catches.add(name);
+			}
 		}
 		return new Flow(definition.getKey(), definition.getId(), starts, catches,
 				ReentryPolicy.of(property(process, REENTRY)), property(process, INSTANCE_KEY));

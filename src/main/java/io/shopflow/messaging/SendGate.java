@@ -1,6 +1,7 @@
 package io.shopflow.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import io.shopflow.customers.Consents;
 import io.shopflow.customers.Customer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +34,12 @@ class SendGate {
 	private final PushSubscriptions pushSubscriptions;
 	private final QuietHours quietHours;
 	private final Clock clock;
+	private final double speedup;
 
 	SendGate(Consents consents, SendLog log, MessagingSettings settings, SmsTexts sms,
-			ObjectProvider<SmsSender> smsSender, PushSubscriptions pushSubscriptions, Clock clock) {
+			ObjectProvider<SmsSender> smsSender, PushSubscriptions pushSubscriptions, Clock clock,
+			@Value("${shopflow.timers.speedup:1}") double speedup) {
+		this.speedup = speedup;
 		this.pushSubscriptions = pushSubscriptions;
 		this.quietHours = new QuietHours(settings.quietHours());
 		this.clock = clock;
@@ -61,7 +66,7 @@ class SendGate {
 		}
 		var cap = settings.frequencyCap();
 		var limit = cap.limitFor(channel.key());
-		if (!cap.exempts(request.flow()) && log.sentWithin(request.customerId(), channel, limit.window(),
+		if (!cap.exempts(request.flow()) && log.sentWithin(request.customerId(), channel, scaled(limit.window()),
 				cap.exemptFlows() == null ? Set.of() : cap.exemptFlows()) >= limit.maxMessages()) {
 			return Verdict.skip("capped");
 		}
@@ -74,6 +79,11 @@ class SendGate {
 			}
 		}
 		return Verdict.GO;
+	}
+
+	/** Flow time: with shopflow.timers.speedup, the cap window shrinks like every timer does. */
+	private Duration scaled(Duration window) {
+		return speedup <= 1 ? window : Duration.ofMillis(Math.round(window.toMillis() / speedup));
 	}
 
 	private Optional<String> unreachable(Channel channel, Customer customer) {

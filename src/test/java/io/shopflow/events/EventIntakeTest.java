@@ -94,6 +94,29 @@ class EventIntakeTest {
 		}
 	}
 
+	@Test
+	void twoFlowsCanStartOnOneEventType() {
+		// Camunda refuses a second process with the same message start name, hence the "@" suffix convention
+		String second = repository.createDeployment().addModelInstance("also.bpmn", Bpmn.createExecutableProcess("also")
+				.camundaHistoryTimeToLive(1)
+				.startEvent("StartEvent_Viewed").message("shop.product.viewed@also")
+				.userTask("Task_Wait")
+				.endEvent()
+				.done()).deploy().getId();
+		try {
+			String customer = "c-" + id().substring(0, 8);
+			accept(event(id(), "shop.product.viewed", customer, "{\"productId\":\"a\"}"));
+
+			for (String flow : new String[] { "fragile", "also" }) {
+				assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(flow)
+						.processInstanceBusinessKey(customer).count()).as(flow).isEqualTo(1);
+			}
+		}
+		finally {
+			repository.deleteDeployment(second, true);
+		}
+	}
+
 	private void accept(String json) {
 		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
 	}
