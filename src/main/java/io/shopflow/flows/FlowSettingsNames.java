@@ -14,7 +14,8 @@ class FlowSettingsNames {
 	@Bean
 	static BeanFactoryPostProcessor flowSettingsAliases() {
 		return beans -> {
-			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class }) {
+			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class,
+					BrowseAbandonmentSettings.class }) {
 				String alias = Character.toLowerCase(settings.getSimpleName().charAt(0))
 						+ settings.getSimpleName().substring(1);
 				for (String name : beans.getBeanNamesForType(settings, false, false)) {

@@ -12,6 +12,9 @@ final class FlowVariables {
 	 * confirmation) need no marketing consent and are neither capped nor held by quiet hours.
 	 */
 	static final String MESSAGE_KIND = "messageKind";
+	/** Input of a send task: the variable whose value makes the send once-only within oncePerWindow. */
+	static final String ONCE_PER = "oncePer";
+	static final String ONCE_PER_WINDOW = "oncePerWindow";
 	/** Written by a send task: SENT or SKIPPED, for gateways after it. */
 	static final String SEND_OUTCOME = "sendOutcome";
 	/** Written by a send task when skipped: why (no-consent, capped, ...). */

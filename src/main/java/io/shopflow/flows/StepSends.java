@@ -1,5 +1,6 @@
 package io.shopflow.flows;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.shopflow.customers.Channel;
@@ -22,6 +23,17 @@ class StepSends {
 		this.sendKeys = sendKeys;
 	}
 
+	/** Inputs oncePer (the name of a variable, e.g. productId) and oncePerWindow (ISO duration). */
+	private static SendRequest.OncePer oncePer(DelegateExecution execution) {
+		Object variable = execution.getVariable(FlowVariables.ONCE_PER);
+		Object window = execution.getVariable(FlowVariables.ONCE_PER_WINDOW);
+		if (variable == null || window == null || execution.getVariable(variable.toString()) == null) {
+			return null;
+		}
+		return new SendRequest.OncePer(String.valueOf(execution.getVariable(variable.toString())),
+				Duration.parse(window.toString()));
+	}
+
 	void send(DelegateExecution execution, List<Channel> channels) {
 		SendOutcome outcome = messaging.send(new SendRequest(
 				sendKeys.of(execution),
@@ -32,7 +44,8 @@ class StepSends {
 				channels,
 				!"transactional".equals(execution.getVariable(FlowVariables.MESSAGE_KIND)),
 				execution.getProcessInstanceId(),
-				execution.getVariables()));
+				execution.getVariables(),
+				oncePer(execution)));
 		execution.setVariable(FlowVariables.SEND_OUTCOME, outcome.status().name());
 		execution.setVariable(FlowVariables.SKIP_REASON, outcome.reason());
 	}

@@ -64,6 +64,10 @@ class SendGate {
 		if (customer.pausedAt(clock.instant())) {
 			return Verdict.skip("paused");
 		}
+		if (request.oncePer() != null && log.sentOnceWithin(request.customerId(), request.onceKey(),
+				scaled(request.oncePer().window()), request.sendKey())) {
+			return Verdict.skip("sent-recently");
+		}
 		var cap = settings.frequencyCap();
 		var limit = cap.limitFor(channel.key());
 		if (!cap.exempts(request.flow()) && log.sentWithin(request.customerId(), channel, scaled(limit.window()),

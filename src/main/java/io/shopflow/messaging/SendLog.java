@@ -39,14 +39,26 @@ class SendLog {
 		Timestamp now = now();
 		inserts.insert("""
 				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
-				  process_instance_id, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""", "send_key", request.sendKey(),
+				  process_instance_id, once_key, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""", "send_key", request.sendKey(),
 				request.customerId(), request.flow(), request.step(), request.channels().get(0).key(), request.marketing(),
-				request.processInstanceId(), now, now);
+				request.processInstanceId(), request.onceKey(), now, now);
 		return jdbc.sql("select status from send_log where send_key = ? for update")
 				.param(request.sendKey())
 				.query((rs, n) -> State.valueOf(rs.getString(1)))
 				.single();
+	}
+
+	/** Whether another send with this once-key reached the customer within the window. */
+	boolean sentOnceWithin(String customerId, String onceKey, Duration window, String exceptSendKey) {
+		Timestamp since = Timestamp.from(Instant.now(clock).minus(window));
+		return jdbc.sql("""
+				select count(*) from send_log
+				where customer_id = ? and once_key = ? and status in ('SENT', 'SENDING') and send_key <> ?
+				  and coalesce(sent_at, updated_at) >= ?""")
+				.params(customerId, onceKey, exceptSendKey, since)
+				.query(Long.class)
+				.single() > 0;
 	}
 
 	/** Serialises send decisions per customer until the transaction ends, across nodes. */

@@ -1,5 +1,6 @@
 package io.shopflow.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,21 @@ import io.shopflow.customers.Channel;
  * The send key names this very send: the same key again is the same message (a retried job), never a second one.
  */
 public record SendRequest(String sendKey, String customerId, String flow, String step, String template,
-		List<Channel> channels, boolean marketing, String processInstanceId, Map<String, Object> variables) {
+		List<Channel> channels, boolean marketing, String processInstanceId, Map<String, Object> variables,
+		OncePer oncePer) {
+
+	/** At most one send of this step with this value (e.g. a product id) within the window. */
+	public record OncePer(String value, Duration window) {
+	}
+
+	public SendRequest(String sendKey, String customerId, String flow, String step, String template,
+			List<Channel> channels, boolean marketing, String processInstanceId, Map<String, Object> variables) {
+		this(sendKey, customerId, flow, step, template, channels, marketing, processInstanceId, variables, null);
+	}
+
+	String onceKey() {
+		return oncePer == null ? null : flow + ":" + step + ":" + oncePer.value();
+	}
 
 	public SendRequest {
 		if (channels.isEmpty()) {

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
+	/** Within one instant (one transaction), causes before effects: the event, then what it changed. */
+	private static final List<String> CAUSAL_ORDER = List.of("event", "consent", "flow-entered", "message-deferred",
+			"message-skipped", "message-failed", "message-sent", "flow-exited");
+
 	private final List<TimelineSource> sources;
 
 	TimelineController(List<TimelineSource> sources) {
@@ -24,7 +28,7 @@ class TimelineController {
 	List<TimelineEntry> timeline(@PathVariable String id) {
 		return sources.stream()
 				.flatMap(source -> source.entriesOf(id).stream())
-				.sorted(Comparator.comparing(TimelineEntry::at))
+				.sorted(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> CAUSAL_ORDER.indexOf(entry.kind())))
 				.toList();
 	}
 }

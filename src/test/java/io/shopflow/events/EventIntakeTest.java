@@ -44,7 +44,7 @@ class EventIntakeTest {
 	void deployAFlowThatFailsOnOneProduct() {
 		deployment = repository.createDeployment().addModelInstance("fragile.bpmn", Bpmn.createExecutableProcess("fragile")
 				.camundaHistoryTimeToLive(1)
-				.startEvent("StartEvent_Viewed").message("shop.product.viewed")
+				.startEvent("StartEvent_Viewed").message("shop.product.viewed@fragile")
 				.camundaExecutionListenerExpression("start",
 						"${productId == 'boom' ? noSuchBean : ''}")
 				.userTask("Task_Wait")

@@ -1,0 +1,60 @@
+package io.shopflow.products;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The latest the shop said about each product; absent fields keep what was known. */
+@Repository
+public class Products {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Products(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Optional<Map<String, Object>> find(String productId) {
+		return jdbc.sql("select id, name, url, image_url, price, currency, category from products where id = ?")
+				.param(productId)
+				.query((rs, n) -> {
+					Map<String, Object> product = new LinkedHashMap<>();
+					product.put("id", rs.getString(1));
+					product.put("name", rs.getString(2) == null ? rs.getString(1) : rs.getString(2));
+					product.put("url", rs.getString(3));
+					product.put("imageUrl", rs.getString(4));
+					product.put("price", rs.getBigDecimal(5));
+					product.put("currency", rs.getString(6));
+					product.put("category", rs.getString(7));
+					return product;
+				})
+				.optional();
+	}
+
+	void save(String id, String name, String url, String imageUrl, BigDecimal price, String currency, String category) {
+		Timestamp now = Timestamp.from(Instant.now(clock));
+		int updated = jdbc.sql("""
+				update products set name = coalesce(?, name), url = coalesce(?, url), image_url = coalesce(?, image_url),
+				  price = coalesce(?, price), currency = coalesce(?, currency), category = coalesce(?, category),
+				  updated_at = ?
+				where id = ?""")
+				.params(name, url, imageUrl, price, currency, category, now, id)
+				.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into products (id, name, url, image_url, price, currency, category, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(id, name, url, imageUrl, price, currency, category, now)
+					.update();
+		}
+	}
+}
