@@ -15,7 +15,7 @@ class FlowSettingsNames {
 	static BeanFactoryPostProcessor flowSettingsAliases() {
 		return beans -> {
 			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class,
-					BrowseAbandonmentSettings.class }) {
+					BrowseAbandonmentSettings.class, BirthdaySettings.class, WinBackSettings.class }) {
 				String alias = Character.toLowerCase(settings.getSimpleName().charAt(0))
 						+ settings.getSimpleName().substring(1);
 				for (String name : beans.getBeanNamesForType(settings, false, false)) {

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LinkSigner {
 
+	/** Purpose of survey answer links: payload "customer id \n flow". */
+	public static final String SURVEY = "survey";
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 	private static final int MAC_BYTES = 16;

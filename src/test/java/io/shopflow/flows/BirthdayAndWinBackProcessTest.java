@@ -1,0 +1,146 @@
+package io.shopflow.flows;
+
+import static io.shopflow.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.shopflow.EngineTest;
+import io.shopflow.events.EventIntake;
+import io.shopflow.events.EventParser;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** bpmn/birthday.bpmn (a yearly date timer in the customer's zone) and bpmn/win-back.bpmn (re-armed by orders). */
+@EngineTest
+class BirthdayAndWinBackProcessTest {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	EventParser parser;
+
+	@Autowired
+	EventIntake intake;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc web;
+
+	String customer;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(engine);
+		customer = "c-" + id().substring(0, 8);
+		at("2026-11-24T10:00:00Z");
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void aBirthdayIsGreetedAt9InTheCustomersZoneEveryYear() {
+		send(event(id(), "shop.customer.registered", customer, """
+				{"email":"%s@example.com","locale":"en","timeZone":"America/New_York","birthday":"1990-12-24",
+				 "consent":{"email":true}}""".formatted(customer)));
+		ProcessInstance birthday = instance("birthday");
+
+		BpmnAwareTests.assertThat(birthday).isWaitingAt("Timer_NextBirthday");
+		assertThat(job(birthday).getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-24T14:00:00Z"));
+		at("2026-12-24T14:00:00Z");
+		execute(job(birthday));
+		BpmnAwareTests.assertThat(birthday).hasPassed("Task_IssueBirthdayCoupon").isWaitingAt("Task_SendBirthday");
+		execute(job(birthday));
+
+		assertThat(emails("birthday")).singleElement().asString()
+				.contains((String) runtimeService().getVariable(birthday.getId(), "couponCode"));
+		BpmnAwareTests.assertThat(birthday).isWaitingAt("Timer_NextBirthday");
+		assertThat(job(birthday).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-12-24T14:00:00Z"));
+	}
+
+	@Test
+	void aChangedBirthdayMovesTheGreetingAndNoBirthdayMeansNoFlow() {
+		send(registered(customer, customer + "@example.com", "en", true));
+		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("birthday")
+				.processInstanceBusinessKey(customer).count()).as("no birthday known").isZero();
+
+		send(event(id(), "shop.customer.updated", customer, "{\"birthday\":\"1985-02-10\"}"));
+
+		ProcessInstance birthday = instance("birthday");
+		assertThat(job(birthday).getDuedate().toInstant()).as("09:00 Stockholm, the fallback zone")
+				.isEqualTo(Instant.parse("2027-02-10T08:00:00Z"));
+	}
+
+	@Test
+	void winBackWaitsFromTheLastOrderAsksWhyThenMakesAnOffer() throws Exception {
+		send(registered(customer, customer + "@example.com", "en", true));
+		send(orderPlaced(customer, "cart-1"));
+		ProcessInstance first = instance("win-back");
+		at("2027-01-24T10:00:00Z");
+		send(orderPlaced(customer, "cart-2"));
+
+		ProcessInstance winBack = instance("win-back");
+		assertThat(winBack.getId()).as("the order re-armed it").isNotEqualTo(first.getId());
+		assertThat(job(winBack).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-04-24T10:00:00Z"));
+		at("2027-04-24T10:00:00Z");
+		execute(job(winBack));
+		execute(job(winBack));
+		String missYou = emails("win-back").get(0);
+		Matcher survey = Pattern.compile("http://localhost:8080(/survey/[^?\\s\"]+)\\?answer=price").matcher(missYou);
+		assertThat(survey.find()).as("survey link in: " + missYou).isTrue();
+		web.perform(get(survey.group(1)).param("answer", "price")).andExpect(status().isOk());
+		assertThat(jdbc.sql("select answer from survey_answers where customer_id = ?").param(customer)
+				.query(String.class).single()).isEqualTo("price");
+
+		at("2027-05-01T10:00:00Z");
+		execute(job(winBack));
+		execute(job(winBack));
+		BpmnAwareTests.assertThat(winBack).hasPassed("Task_IssueWinBackCoupon", "Task_SendIncentive").isEnded();
+		assertThat(emails("win-back")).hasSize(2).last().asString()
+				.contains((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+						.processInstanceId(winBack.getId()).variableName("couponCode").singleResult().getValue());
+	}
+
+	private ProcessInstance instance(String flow) {
+		return runtimeService().createProcessInstanceQuery().processDefinitionKey(flow)
+				.processInstanceBusinessKey(customer).singleResult();
+	}
+
+	private void send(String json) {
+		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static void at(String instant) {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+	}
+
+	private List<String> emails(String flow) {
+		return jdbc.sql("select text_body from outbox where recipient = ? and headers like ? order by id")
+				.params(customer + "@example.com", "%\"" + flow + "\"%").query(String.class).list();
+	}
+}
