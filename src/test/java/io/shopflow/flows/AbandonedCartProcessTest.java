@@ -160,6 +160,7 @@ class AbandonedCartProcessTest {
 			execute(job(cart));
 
 			String sendJob = job(cart).getId();
+			int retriesBefore = job(cart).getRetries();
 			org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(sendJob))
 					.isInstanceOf(io.shopflow.messaging.SendDeferred.class);
 
@@ -167,7 +168,7 @@ class AbandonedCartProcessTest {
 			var deferred = job(cart);
 			assertThat(deferred.getDuedate().toInstant()).as("Sunday is quiet in France: Monday 08:00 Paris")
 					.isEqualTo(Instant.parse("2026-12-07T07:00:00Z"));
-			assertThat(deferred.getRetries()).as("a deferral is not a failure").isEqualTo(5);
+			assertThat(deferred.getRetries()).as("a deferral is not a failure").isEqualTo(retriesBefore);
 			twilio.verify(0, WireMock.postRequestedFor(WireMock.anyUrl()));
 
 			now = Date.from(Instant.parse("2026-12-07T07:00:00Z"));
