@@ -1,6 +1,7 @@
 package io.shopflow;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * One shared Spring context for every such test.
  */
 @Target(ElementType.TYPE)
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureMockMvc
 @SpringBootTest(properties = {

@@ -39,38 +39,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database. The job executor is off: each test moves the engine clock and runs the due jobs itself.
  * Emails land in the outbox (no SMTP configured), where the test reads them.
  */
-@EngineTest
-class AbandonedCartProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	EventParser parser;
-
-	@Autowired
-	EventIntake intake;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	String customer;
-	Date now;
+class AbandonedCartProcessTest extends FlowProcessTest {
 
 	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(engine);
+	void noRunningFlows() {
 		// each test starts from no running flows, so counts are the test's own
 		runtimeService().createProcessInstanceQuery().list()
 				.forEach(instance -> runtimeService().deleteProcessInstance(instance.getId(), "test set-up"));
-		customer = "c-" + id().substring(0, 8);
-		now = new Date();
-		ClockUtil.setCurrentTime(now);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -305,15 +280,6 @@ class AbandonedCartProcessTest {
 		send(cartUpdated(id(), customer, cartId, "Blue Mug"));
 		return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(customer)
 				.variableValueEquals(VAR_CART_ID, cartId).singleResult();
-	}
-
-	private void send(String json) {
-		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private void passTime(Duration duration) {
-		now = new Date(now.getTime() + duration.toMillis());
-		ClockUtil.setCurrentTime(now);
 	}
 
 	/** Lets time pass, fires the due timer, then runs the asynchronous send task. */

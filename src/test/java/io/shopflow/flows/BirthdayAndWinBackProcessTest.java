@@ -31,37 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** bpmn/birthday.bpmn (a yearly date timer in the customer's zone) and bpmn/win-back.bpmn (re-armed by orders). */
-@EngineTest
-class BirthdayAndWinBackProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	EventParser parser;
-
-	@Autowired
-	EventIntake intake;
-
-	@Autowired
-	JdbcClient jdbc;
+class BirthdayAndWinBackProcessTest extends FlowProcessTest {
 
 	@Autowired
 	MockMvc web;
-
-	String customer;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(engine);
-		customer = "c-" + id().substring(0, 8);
-		at("2026-11-24T10:00:00Z");
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void aBirthdayIsGreetedAt9InTheCustomersZoneEveryYear() {
@@ -129,14 +102,6 @@ class BirthdayAndWinBackProcessTest {
 	private ProcessInstance instance(String flow) {
 		return runtimeService().createProcessInstanceQuery().processDefinitionKey(flow)
 				.processInstanceBusinessKey(customer).singleResult();
-	}
-
-	private void send(String json) {
-		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static void at(String instant) {
-		ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
 	}
 
 	private List<String> emails(String flow) {

@@ -29,40 +29,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** bpmn/browse-abandonment.bpmn: the nudge after a product view, its exits, and once per product per week. */
-@EngineTest
-class BrowseAbandonmentProcessTest {
+class BrowseAbandonmentProcessTest extends FlowProcessTest {
 
 	static final String KEY = "browse-abandonment";
 	static final String TIMER = "Timer_StillInterested";
 	static final String SEND = "Task_SendStillInterested";
 
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	EventParser parser;
-
-	@Autowired
-	EventIntake intake;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	String customer;
-	Date now;
-
 	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(engine);
-		customer = "c-" + id().substring(0, 8);
-		now = Date.from(Instant.parse("2026-11-24T09:00:00Z"));
-		ClockUtil.setCurrentTime(now);
+	void aKnownCustomer() {
 		send(registered(customer, customer + "@example.com", "en", true));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -131,15 +106,6 @@ class BrowseAbandonmentProcessTest {
 		execute(job(browse));
 		BpmnAwareTests.assertThat(browse).isWaitingAt(SEND);
 		execute(job(browse));
-	}
-
-	private void send(String json) {
-		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private void passTime(Duration duration) {
-		now = new Date(now.getTime() + duration.toMillis());
-		ClockUtil.setCurrentTime(now);
 	}
 
 	private List<String> emails() {

@@ -28,37 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of bpmn/welcome.bpmn with the real delegates, templates and send log; the clock moved by hand. */
-@EngineTest
-class WelcomeProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	EventParser parser;
-
-	@Autowired
-	EventIntake intake;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	String customer;
-	Date now;
-
-	@BeforeEach
-	void setUp() {
-		BpmnAwareTests.init(engine);
-		customer = "c-" + id().substring(0, 8);
-		// daytime, so nothing is held by quiet hours
-		now = Date.from(java.time.Instant.parse("2026-11-24T10:00:00Z"));
-		ClockUtil.setCurrentTime(now);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class WelcomeProcessTest extends FlowProcessTest {
 
 	@Test
 	void welcomesWithACouponThenTellsTheStoryThenInvitesToTheClub() {
@@ -150,15 +120,6 @@ class WelcomeProcessTest {
 	private ProcessInstance instance() {
 		return runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).singleResult();
-	}
-
-	private void send(String json) {
-		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private void passTime(Duration duration) {
-		now = new Date(now.getTime() + duration.toMillis());
-		ClockUtil.setCurrentTime(now);
 	}
 
 	private List<String> emails() {
