@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Routes by business key = customer id. For each flow that knows the event's type (the message name):
  * <ol>
- * <li>running instances of the customer that wait for the message get it (for a start message of a flow with
- * an instance key, only the instance of that key, e.g. the same cart);</li>
+ * <li>running instances of the customer that wait for the message get it; when the event carries the flow's
+ * instance key (cartId for abandoned-cart), only the instance of that key;</li>
  * <li>if the message starts the flow and no running instance took it, the re-entry policy decides.</li>
  * </ol>
  * Runs inside the intake's transaction, after the customer rows were locked, so two copies of an event
@@ -60,7 +60,8 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		String message = event.type();
 		Map<String, Object> variables = event.variables();
 		boolean starts = flow.startMessages().containsKey(message);
-		Object key = starts && flow.instanceKey() != null ? variables.get(flow.instanceKey()) : null;
+		// an event that names the flow's instance key (a cart) concerns that instance only
+		Object key = flow.instanceKey() != null ? variables.get(flow.instanceKey()) : null;
 		boolean delivered = false;
 		if (flow.catchMessages().contains(message)) {
 			// executions only: a message correlation would also fire the flow's message start event

@@ -193,12 +193,17 @@ class AbandonedCartProcessTest extends FlowProcessTest {
 	}
 
 	@Test
-	void anotherCartOfTheSameCustomerGetsItsOwnInstance() {
+	void anotherCartOfTheSameCustomerGetsItsOwnInstanceAndItsOwnCheckout() {
 		send(registered(customer, customer + "@example.com", "en", true));
-		startCart("cart-1");
-		send(cartUpdated(id(), customer, "cart-2", "Mug"));
+		ProcessInstance first = startCart("cart-1");
+		ProcessInstance second = startCart("cart-2");
 		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).count()).isEqualTo(2);
+
+		send(checkoutStarted(customer, "cart-2"));
+
+		BpmnAwareTests.assertThat(second).variables().containsEntry(VAR_STAGE, "checkout");
+		BpmnAwareTests.assertThat(first).variables().containsEntry(VAR_STAGE, "cart");
 	}
 
 	@Test
