@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * defaultRegion: the country assumed for numbers without a + prefix when the customer's locale names none.
- * optOutHints: per language, appended to every marketing SMS. stopKeywords: an inbound SMS that says one of
- * these (any case, surrounding blanks ignored) unsubscribes its sender from SMS.
+ * optOutHints: per language, appended to every marketing SMS. stopKeywords: per language; an inbound SMS that
+ * says any of them (any case, surrounding blanks ignored) unsubscribes its sender from SMS, whatever the
+ * sender's language, since a reply may not be in the language the shop knows.
  */
 @ConfigurationProperties("shopflow.sms")
-record SmsSettings(String defaultRegion, Map<String, String> optOutHints, Set<String> stopKeywords) {
+record SmsSettings(String defaultRegion, Map<String, String> optOutHints, Map<String, Set<String>> stopKeywords) {
 }

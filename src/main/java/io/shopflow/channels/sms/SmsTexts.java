@@ -2,6 +2,7 @@ package io.shopflow.channels.sms;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,8 @@ public class SmsTexts {
 			return false;
 		}
 		String word = inbound.strip().toUpperCase(Locale.ROOT);
-		return settings.stopKeywords().stream().anyMatch(keyword -> keyword.toUpperCase(Locale.ROOT).equals(word));
+		return settings.stopKeywords().values().stream().flatMap(Set::stream)
+				.anyMatch(keyword -> keyword.toUpperCase(Locale.ROOT).equals(word));
 	}
 
 	public String withOptOutHint(String text, Locale locale) {
