@@ -98,7 +98,7 @@ public sealed interface ShopEvent {
 
 		@Override
 		public Map<String, Object> variables() {
-			return Map.of("deliveredOrderId", orderId);
+			return Map.of("orderId", orderId);
 		}
 	}
 

@@ -15,7 +15,8 @@ class FlowSettingsNames {
 	static BeanFactoryPostProcessor flowSettingsAliases() {
 		return beans -> {
 			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class,
-					BrowseAbandonmentSettings.class, BirthdaySettings.class, WinBackSettings.class }) {
+					BrowseAbandonmentSettings.class, BirthdaySettings.class, WinBackSettings.class,
+					PostPurchaseSettings.class }) {
 				String alias = Character.toLowerCase(settings.getSimpleName().charAt(0))
 						+ settings.getSimpleName().substring(1);
 				for (String name : beans.getBeanNamesForType(settings, false, false)) {

@@ -1,0 +1,27 @@
+package io.shopflow.recommendations;
+
+import io.shopflow.events.ShopEvent;
+import io.shopflow.events.ShopEvent.OrderPlaced;
+import io.shopflow.events.ShopEventHandler;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Records orders before flows see them, so "first order?" and recommendations already count this one. */
+@Component
+@Order(28)
+class OrderEventHandler implements ShopEventHandler {
+
+	private final Orders orders;
+
+	OrderEventHandler(Orders orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public void handle(ShopEvent event) {
+		if (event instanceof OrderPlaced order) {
+			orders.save(order);
+		}
+	}
+}
