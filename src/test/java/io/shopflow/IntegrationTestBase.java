@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"shopflow.flows.welcome.story-delay=PT3H",
 		"shopflow.flows.welcome.club-delay=PT3H",
 		"shopflow.flows.browse-abandonment.delay=PT4H",
+		"shopflow.flows.post-purchase.review-after-delivery=PT4H",
 		// a 2 h cap window (2 s here) lets the 3 h steps above through, as 16 h do with the real 48 h delays
 		"shopflow.messaging.frequency-cap.window=PT2H",
 		// the wall clock decides quiet hours here; the deferral is proven with a moved clock in the process test
