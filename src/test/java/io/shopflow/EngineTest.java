@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"shopflow.sms.twilio.account-sid=AC-engine",
 		"shopflow.sms.twilio.auth-token=engine-test",
 		"shopflow.sms.twilio.from=Shop",
+		"shopflow.flows.replenishment.intervals.filters=P60D",
 		"shopflow.sms.twilio.base-url=http://localhost:" + EngineTest.TWILIO_PORT })
 public @interface EngineTest {
 

@@ -46,6 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
 		"shopflow.flows.welcome.club-delay=PT3H",
 		"shopflow.flows.browse-abandonment.delay=PT4H",
 		"shopflow.flows.post-purchase.review-after-delivery=PT4H",
+		"shopflow.flows.win-back.miss-you-delay=PT6H",
+		"shopflow.flows.win-back.incentive-delay=PT3H",
+		"shopflow.flows.replenishment.lead-time=PT3H",
+		"shopflow.flows.replenishment.follow-up-after=PT3H",
+		// every order starts a win-back (6 s here) and may reach a VIP tier; neither may take other tests' cap
+		"shopflow.messaging.frequency-cap.exempt-flows=abandoned-cart,win-back,vip",
 		// a 2 h cap window (2 s here) lets the 3 h steps above through, as 16 h do with the real 48 h delays
 		"shopflow.messaging.frequency-cap.window=PT2H",
 		// the wall clock decides quiet hours here; the deferral is proven with a moved clock in the process test

@@ -21,7 +21,7 @@ class CartModel implements ModelContributor {
 	}
 
 	@Override
-	public void contribute(Map<String, Object> variables, Map<String, Object> model) {
+	public void contribute(String customerId, Map<String, Object> variables, Map<String, Object> model) {
 		if (variables.get("cartId") instanceof String cartId) {
 			carts.find(cartId).ifPresent(cart -> model.put("cart", asModel(cart)));
 		}

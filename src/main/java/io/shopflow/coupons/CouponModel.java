@@ -18,7 +18,7 @@ class CouponModel implements ModelContributor {
 	}
 
 	@Override
-	public void contribute(Map<String, Object> variables, Map<String, Object> model) {
+	public void contribute(String customerId, Map<String, Object> variables, Map<String, Object> model) {
 		if (variables.get("couponCode") instanceof String code) {
 			coupons.find(code).ifPresent(coupon -> model.put("coupon", Map.of(
 					"code", coupon.code(),

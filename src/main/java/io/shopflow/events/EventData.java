@@ -11,7 +11,10 @@ final class EventData {
 
 	private static final Set<String> KNOWN = Set.of(CUSTOMER_REGISTERED, CUSTOMER_UPDATED, NEWSLETTER_SUBSCRIBED,
 			PRODUCT_VIEWED, CART_UPDATED, CHECKOUT_STARTED, ORDER_PLACED, ORDER_DELIVERED, CUSTOMER_UNSUBSCRIBED,
-			PUSH_SUBSCRIBED);
+			PUSH_SUBSCRIBED, PRODUCT_RESTOCKED);
+
+	/** Types about the shop rather than one customer: subject is optional. */
+	private static final Set<String> SHOP_WIDE = Set.of(PRODUCT_RESTOCKED);
 
 	private static final Set<String> CHANNELS = Set.of("email", "sms", "push", "all");
 
@@ -22,6 +25,10 @@ final class EventData {
 		return KNOWN.contains(type);
 	}
 
+	static boolean aboutOneCustomer(String type) {
+		return KNOWN.contains(type) && !SHOP_WIDE.contains(type);
+	}
+
 	static ShopEvent read(Envelope envelope, Fields data) {
 		return switch (envelope.type()) {
 			case CUSTOMER_REGISTERED -> new CustomerRegistered(envelope, profile(data, true), consent(data));
@@ -29,7 +36,8 @@ final class EventData {
 			case NEWSLETTER_SUBSCRIBED -> new NewsletterSubscribed(envelope, profile(data, true), consent(data));
 			case PRODUCT_VIEWED -> new ProductViewed(envelope, data.requiredText("productId"), data.optionalText("name"),
 					data.optionalText("url"), data.optionalText("imageUrl"), data.optionalDecimal("price"),
-					data.currency("currency", false), data.optionalText("category"));
+					data.currency("currency", false), data.optionalText("category"),
+					data.duration("consumptionInterval"));
 			case CART_UPDATED -> new CartUpdated(envelope, data.requiredText("cartId"),
 					data.requiredList("items", EventData::item), data.requiredDecimal("total"),
 					data.currency("currency", true), data.optionalText("cartUrl"));
@@ -40,6 +48,9 @@ final class EventData {
 					data.currency("currency", true), data.optionalText("cartId"), data.optionalText("couponCode"));
 			case ORDER_DELIVERED -> new OrderDelivered(envelope, data.requiredText("orderId"));
 			case CUSTOMER_UNSUBSCRIBED -> new CustomerUnsubscribed(envelope, channel(data));
+			case PRODUCT_RESTOCKED -> new ProductRestocked(envelope, data.requiredText("productId"),
+					data.optionalText("name"), data.optionalText("url"), data.optionalText("imageUrl"),
+					data.optionalDecimal("price"), data.currency("currency", false));
 			case PUSH_SUBSCRIBED -> new PushSubscribed(envelope, data.requiredObject("subscription"));
 			default -> new OtherEvent(envelope);
 		};
@@ -62,7 +73,8 @@ final class EventData {
 
 	private static Item item(Fields item) {
 		return new Item(item.requiredText("productId"), item.optionalText("name"), item.positiveInt("quantity", 1),
-				item.optionalDecimal("price"), item.optionalText("url"), item.optionalText("imageUrl"));
+				item.optionalDecimal("price"), item.optionalText("url"), item.optionalText("imageUrl"),
+				item.duration("consumptionInterval"));
 	}
 
 	private static String channel(Fields data) {

@@ -112,7 +112,7 @@ public class EventParser {
 		}
 		String type = attributes.requiredText("type");
 		boolean known = type != null && EventData.knows(type);
-		String subject = known ? attributes.requiredText("subject") : attributes.optionalText("subject");
+		String subject = known && EventData.aboutOneCustomer(type) ? attributes.requiredText("subject") : attributes.optionalText("subject");
 		OffsetDateTime time = null;
 		String timeText = attributes.optionalText("time");
 		if (timeText != null) {

@@ -13,6 +13,8 @@ public final class EventTypes {
 	public static final String ORDER_DELIVERED = "shop.order.delivered";
 	public static final String CUSTOMER_UNSUBSCRIBED = "shop.customer.unsubscribed";
 	public static final String PUSH_SUBSCRIBED = "shop.push.subscribed";
+	/** A product is available again; no subject: Shopflow finds the customers who wanted it. */
+	public static final String PRODUCT_RESTOCKED = "shop.product.restocked";
 
 	private EventTypes() {
 	}

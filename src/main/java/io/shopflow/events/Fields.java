@@ -139,6 +139,24 @@ class Fields {
 		return value;
 	}
 
+	/** A positive ISO-8601 duration of days or time, e.g. P30D or PT720H. */
+	java.time.Duration duration(String name) {
+		String value = optionalText(name);
+		if (value != null) {
+			try {
+				java.time.Duration duration = java.time.Duration.parse(value);
+				if (!duration.isNegative() && !duration.isZero()) {
+					return duration;
+				}
+			}
+			catch (DateTimeParseException e) {
+				// reported below
+			}
+			bad(name, "must be a positive ISO-8601 duration such as P30D");
+		}
+		return null;
+	}
+
 	LocalDate date(String name) {
 		String value = optionalText(name);
 		if (value != null) {

@@ -1,6 +1,7 @@
 package io.shopflow.events;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,9 @@ public sealed interface ShopEvent {
 		static final ConsentFlags NONE = new ConsentFlags(null, null, null);
 	}
 
-	record Item(String productId, String name, int quantity, BigDecimal price, String url, String imageUrl) {
+	/** consumptionInterval: how long one unit lasts (a consumable), or null. */
+	record Item(String productId, String name, int quantity, BigDecimal price, String url, String imageUrl,
+			Duration consumptionInterval) {
 	}
 
 	record CustomerRegistered(Envelope envelope, Profile profile, ConsentFlags consent) implements ShopEvent {
@@ -56,7 +59,7 @@ public sealed interface ShopEvent {
 	}
 
 	record ProductViewed(Envelope envelope, String productId, String name, String url, String imageUrl,
-			BigDecimal price, String currency, String category) implements ShopEvent {
+			BigDecimal price, String currency, String category, Duration consumptionInterval) implements ShopEvent {
 
 		@Override
 		public Map<String, Object> variables() {
@@ -108,6 +111,38 @@ public sealed interface ShopEvent {
 		@Override
 		public Map<String, Object> variables() {
 			return Map.of("unsubscribedChannel", channel);
+		}
+	}
+
+	/**
+	 * Shop-wide: no customer. Shopflow hands a copy {@link #forCustomer for each customer} who wanted the product
+	 * to the flows.
+	 */
+	record ProductRestocked(Envelope envelope, String productId, String name, String url, String imageUrl,
+			BigDecimal price, String currency) implements ShopEvent {
+
+		public ProductRestocked forCustomer(String customerId) {
+			return new ProductRestocked(new Envelope(envelope.id() + "/" + customerId, envelope.source(),
+					envelope.type(), customerId, envelope.time(), envelope.data()), productId, name, url, imageUrl,
+					price, currency);
+		}
+
+		@Override
+		public Map<String, Object> variables() {
+			return Map.of("productId", productId);
+		}
+	}
+
+	/**
+	 * An event Shopflow raises itself (type shopflow.*) because of a shop event, e.g. "replenishment planned" for
+	 * each consumable of an order. Routed to flows like shop events; not stored (its cause is).
+	 */
+	record Raised(Envelope envelope, Map<String, Object> variables) implements ShopEvent {
+
+		/** Named after its cause and a discriminator, so it is as unique as the cause. */
+		public static Raised by(ShopEvent cause, String type, String discriminator, Map<String, Object> variables) {
+			return new Raised(new Envelope(cause.id() + "/" + type + "/" + discriminator, "shopflow", type,
+					cause.customerId(), cause.envelope().time(), null), Map.copyOf(variables));
 		}
 	}
 

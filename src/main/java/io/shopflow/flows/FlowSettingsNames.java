@@ -16,7 +16,8 @@ class FlowSettingsNames {
 		return beans -> {
 			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class,
 					BrowseAbandonmentSettings.class, BirthdaySettings.class, WinBackSettings.class,
-					PostPurchaseSettings.class }) {
+					PostPurchaseSettings.class, io.shopflow.products.BackInStockSettings.class,
+					io.shopflow.replenishment.ReplenishmentSettings.class, io.shopflow.loyalty.VipSettings.class }) {
 				String alias = Character.toLowerCase(settings.getSimpleName().charAt(0))
 						+ settings.getSimpleName().substring(1);
 				for (String name : beans.getBeanNamesForType(settings, false, false)) {

@@ -236,7 +236,7 @@ public class Messaging {
 		model.put("unsubscribeUrl", unsubscribeUrl(request, channel));
 		model.put("preferencesUrl", publicUrl + "/preferences/" + links.sign(PREFERENCES_PURPOSE, request.customerId()));
 		model.put("surveyUrl", publicUrl + "/survey/" + links.sign(LinkSigner.SURVEY, request.customerId() + "\n" + request.flow()));
-		contributors.forEach(contributor -> contributor.contribute(request.variables(), model));
+		contributors.forEach(contributor -> contributor.contribute(request.customerId(), request.variables(), model));
 		return model;
 	}
 

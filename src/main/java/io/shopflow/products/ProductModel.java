@@ -17,7 +17,7 @@ class ProductModel implements ModelContributor {
 	}
 
 	@Override
-	public void contribute(Map<String, Object> variables, Map<String, Object> model) {
+	public void contribute(String customerId, Map<String, Object> variables, Map<String, Object> model) {
 		if (variables.get("productId") instanceof String productId) {
 			products.find(productId).ifPresent(product -> model.put("product", product));
 		}

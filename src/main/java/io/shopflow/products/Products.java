@@ -3,6 +3,7 @@ package io.shopflow.products;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,20 +41,33 @@ public class Products {
 				.optional();
 	}
 
-	void save(String id, String name, String url, String imageUrl, BigDecimal price, String currency, String category) {
+	/** How long one unit lasts, as the shop's catalogue said, if it is a consumable. */
+	public Optional<Duration> consumptionInterval(String productId) {
+		return jdbc.sql("select consumption_interval from products where id = ?").param(productId)
+				.query(String.class).optional().map(Duration::parse);
+	}
+
+	public Optional<String> category(String productId) {
+		return jdbc.sql("select category from products where id = ?").param(productId).query(String.class).optional();
+	}
+
+	void save(String id, String name, String url, String imageUrl, BigDecimal price, String currency, String category,
+			Duration consumptionInterval) {
 		Timestamp now = Timestamp.from(Instant.now(clock));
+		String interval = consumptionInterval == null ? null : consumptionInterval.toString();
 		int updated = jdbc.sql("""
 				update products set name = coalesce(?, name), url = coalesce(?, url), image_url = coalesce(?, image_url),
 				  price = coalesce(?, price), currency = coalesce(?, currency), category = coalesce(?, category),
-				  updated_at = ?
+				  consumption_interval = coalesce(?, consumption_interval), updated_at = ?
 				where id = ?""")
-				.params(name, url, imageUrl, price, currency, category, now, id)
+				.params(name, url, imageUrl, price, currency, category, interval, now, id)
 				.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					insert into products (id, name, url, image_url, price, currency, category, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(id, name, url, imageUrl, price, currency, category, now)
+					insert into products (id, name, url, image_url, price, currency, category, consumption_interval,
+					  updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(id, name, url, imageUrl, price, currency, category, interval, now)
 					.update();
 		}
 	}

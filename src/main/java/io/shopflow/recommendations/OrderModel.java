@@ -2,14 +2,17 @@ package io.shopflow.recommendations;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 import io.shopflow.messaging.ModelContributor;
 import io.shopflow.products.Products;
 
 import org.springframework.stereotype.Component;
 
-/** A flow's orderId becomes $order, and $recommendations: up to 3 products bought together with it. */
+/**
+ * A flow's orderId becomes $order. $recommendations holds up to 3 products (name, url, imageUrl, price, currency)
+ * to show next to the order's products, or next to the flow's productId.
+ */
 @Component
 class OrderModel implements ModelContributor {
 
@@ -26,16 +29,21 @@ class OrderModel implements ModelContributor {
 	}
 
 	@Override
-	public void contribute(Map<String, Object> variables, Map<String, Object> model) {
+	public void contribute(String customerId, Map<String, Object> variables, Map<String, Object> model) {
+		List<String> shown;
 		if (variables.get("orderId") instanceof String orderId) {
 			orders.find(orderId).ifPresent(order -> model.put("order", order));
-			List<Map<String, Object>> recommended = recommendations
-					.boughtTogether(orders.productIds(orderId), RECOMMENDATIONS).stream()
-					.map(products::find)
-					.flatMap(java.util.Optional::stream)
-					.filter(Objects::nonNull)
-					.toList();
-			model.put("recommendations", recommended);
+			shown = orders.productIds(orderId);
 		}
+		else if (variables.get("productId") instanceof String productId) {
+			shown = List.of(productId);
+		}
+		else {
+			return;
+		}
+		model.put("recommendations", recommendations.forCustomer(customerId, shown, RECOMMENDATIONS).stream()
+				.map(products::find)
+				.flatMap(Optional::stream)
+				.toList());
 	}
 }

@@ -64,7 +64,7 @@ public class Orders {
 				.update();
 		Map<String, Item> lines = new LinkedHashMap<>();
 		order.items().forEach(item -> lines.merge(item.productId(), item, (a, b) -> new Item(a.productId(), a.name(),
-				a.quantity() + b.quantity(), a.price(), a.url(), a.imageUrl())));
+				a.quantity() + b.quantity(), a.price(), a.url(), a.imageUrl(), a.consumptionInterval())));
 		for (Item item : lines.values()) {
 			jdbc.sql("insert into order_lines (order_id, product_id, quantity, price) values (?, ?, ?, ?)")
 					.params(order.orderId(), item.productId(), item.quantity(), item.price())

@@ -56,6 +56,7 @@ public class TemplateRenderer {
 		Locale used = localeOf(template.getName());
 		Map<String, Object> base = new LinkedHashMap<>(model);
 		base.put("money", new MoneyTool(locale == null ? used : locale));
+		base.put("plural", new PluralTool(used));
 		base.put("lang", used.getLanguage());
 
 		VelocityContext plain = new VelocityContext(new LinkedHashMap<>(base));

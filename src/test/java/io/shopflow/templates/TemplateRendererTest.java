@@ -42,6 +42,21 @@ class TemplateRendererTest {
 	}
 
 	@Test
+	void picksPluralFormsByTheLanguagesRules() {
+		PluralTool ru = new PluralTool(Locale.forLanguageTag("ru"));
+		assertThat(List.of(1, 2, 5, 11, 12, 21, 22, 25, 111).stream().map(n -> ru.pick(n, "заказ", "заказа", "заказов")))
+				.containsExactly("заказ", "заказа", "заказов", "заказов", "заказов", "заказ", "заказа", "заказов", "заказов");
+		PluralTool pl = new PluralTool(Locale.forLanguageTag("pl"));
+		assertThat(List.of(1, 2, 5, 12, 22, 25).stream().map(n -> pl.pick(n, "dzień", "dni", "dni")))
+				.containsExactly("dzień", "dni", "dni", "dni", "dni", "dni");
+		assertThat(List.of(1, 4, 5, 14, 24).stream().map(n -> pl.pick(n, "zamówienie", "zamówienia", "zamówień")))
+				.containsExactly("zamówienie", "zamówienia", "zamówień", "zamówień", "zamówienia");
+		PluralTool sv = new PluralTool(Locale.forLanguageTag("sv"));
+		assertThat(sv.pick(1, "dag", "dagar")).isEqualTo("dag");
+		assertThat(sv.pick(0L, "dag", "dagar")).isEqualTo("dagar");
+	}
+
+	@Test
 	void templatesCannotReachJavaInternals() {
 		var sandbox = new TemplateRenderer(new TemplateSettings("src/test/resources/sandbox", Locale.ENGLISH));
 		RenderedMessage message = sandbox.render("email", "evil", "probe", Locale.ENGLISH, model());

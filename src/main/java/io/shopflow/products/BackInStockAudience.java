@@ -1,0 +1,47 @@
+package io.shopflow.products;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.shopflow.events.ShopEvent;
+import io.shopflow.events.ShopEvent.ProductRestocked;
+import io.shopflow.events.ShopEventHandler;
+import io.shopflow.flows.FlowRouter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one shop-wide shop.product.restocked into one event per customer who wanted the product, so the
+ * back-in-stock flow (or any flow starting on the event) runs per customer. The flow's sends are async, so
+ * this transaction only starts instances.
+ */
+@Component
+@Order(26)
+class BackInStockAudience implements ShopEventHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(BackInStockAudience.class);
+
+	private final ProductInterest interest;
+	private final FlowRouter router;
+	private final BackInStockSettings settings;
+	private final Clock clock;
+
+	BackInStockAudience(ProductInterest interest, FlowRouter router, BackInStockSettings settings, Clock clock) {
+		this.interest = interest;
+		this.router = router;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void handle(ShopEvent event) {
+		if (event instanceof ProductRestocked restocked && restocked.customerId() == null) {
+			var customers = interest.wantedSince(restocked.productId(), Instant.now(clock).minus(settings.lookBack()));
+			customers.forEach(customer -> router.route(restocked.forCustomer(customer)));
+			log.info("Product {} is back in stock: {} customers wanted it", restocked.productId(), customers.size());
+		}
+	}
+}
