@@ -46,8 +46,8 @@ class CatalogueIT extends IntegrationTestBase {
 		var emails = awaitEmailsTo(customer, "replenishment", 2);
 		assertThat(emails).extracting(email -> email.getHeader("X-Shopflow-Step", null))
 				.containsExactly("Task_SendReminder", "Task_SendRunningLow");
-		assertThat(Mime.part(emails.get(0), "text/html"))
-				.contains("https://shop.example.com/cart/add?product=" + product + "&amp;quantity=1");
+		assertThat(Mime.part(emails.get(0), "text/plain"))
+				.contains("https://shop.example.com/cart/add?product=" + product + "&quantity=1");
 	}
 
 	@Test

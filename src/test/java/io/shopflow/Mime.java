@@ -9,9 +9,10 @@ public final class Mime {
 	private Mime() {
 	}
 
+	/** The part's text, with tracked links turned back into the links the template wrote. */
 	public static String part(Part message, String mimeType) throws Exception {
 		if (message.isMimeType(mimeType)) {
-			return message.getContent().toString();
+			return Links.untracked(message.getContent().toString());
 		}
 		if (message.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {

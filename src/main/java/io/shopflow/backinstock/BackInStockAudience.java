@@ -1,4 +1,4 @@
-package io.shopflow.products;
+package io.shopflow.backinstock;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.ProductRestocked;
 import io.shopflow.events.ShopEventHandler;
+import io.shopflow.products.ProductInterest;
 import io.shopflow.flows.FlowRouter;
 
 import org.slf4j.Logger;

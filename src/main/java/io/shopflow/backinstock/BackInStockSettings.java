@@ -1,4 +1,4 @@
-package io.shopflow.products;
+package io.shopflow.backinstock;
 
 import java.time.Duration;
 

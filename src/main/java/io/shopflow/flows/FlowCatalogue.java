@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -27,13 +28,16 @@ class FlowCatalogue {
 	private static final long MAX_AGE_MILLIS = 60_000;
 
 	private final RepositoryService repository;
+	private final ProcessEngineConfigurationImpl configuration;
 	private final CatalogueRefreshPlugin deployments;
 	private volatile List<Flow> flows;
 	private volatile long loadedAt;
 	private volatile long loadedAtChange = -1;
 
-	FlowCatalogue(RepositoryService repository, CatalogueRefreshPlugin deployments) {
+	FlowCatalogue(RepositoryService repository, CatalogueRefreshPlugin deployments,
+			ProcessEngineConfigurationImpl configuration) {
 		this.repository = repository;
+		this.configuration = configuration;
 		this.deployments = deployments;
 	}
 
@@ -44,13 +48,25 @@ class FlowCatalogue {
 	private List<Flow> flows() {
 		List<Flow> current = flows;
 		long change = deployments.changes();
-		if (current == null || change != loadedAtChange || System.currentTimeMillis() - loadedAt > MAX_AGE_MILLIS) {
+		if (current == null || change != loadedAtChange || System.currentTimeMillis() - loadedAt > MAX_AGE_MILLIS
+				|| current.stream().anyMatch(this::undeployed)) {
 			current = load();
 			flows = current;
 			loadedAt = System.currentTimeMillis();
 			loadedAtChange = change;
 		}
 		return current;
+	}
+
+	/**
+	 * A deleted deployment leaves the engine's cache at once; only then is the database asked, because the
+	 * cache may also have evicted a definition that still exists.
+	 */
+	private boolean undeployed(Flow flow) {
+		if (configuration.getDeploymentCache().getProcessDefinitionCache().get(flow.definitionId()) != null) {
+			return false;
+		}
+		return repository.createProcessDefinitionQuery().processDefinitionId(flow.definitionId()).count() == 0;
 	}
 
 	private List<Flow> load() {

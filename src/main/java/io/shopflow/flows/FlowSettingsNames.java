@@ -1,29 +1,37 @@
 package io.shopflow.flows;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
- * Gives the flows' settings records the short names models use in expressions
- * (${abandonedCartSettings.firstReminder()}), instead of the long names property binding registers.
+ * Gives every flow's settings record (@ConfigurationProperties under shopflow.flows, in whichever package)
+ * the short name models use in expressions, ${abandonedCartSettings.firstReminder()}, instead of the long
+ * name property binding registers.
  */
 @Configuration(proxyBeanMethods = false)
 class FlowSettingsNames {
 
+	private static final String PREFIX = "shopflow.flows.";
+
 	@Bean
 	static BeanFactoryPostProcessor flowSettingsAliases() {
 		return beans -> {
-			for (Class<?> settings : new Class<?>[] { AbandonedCartSettings.class, WelcomeSettings.class,
-					BrowseAbandonmentSettings.class, BirthdaySettings.class, WinBackSettings.class,
-					PostPurchaseSettings.class, io.shopflow.products.BackInStockSettings.class,
-					io.shopflow.replenishment.ReplenishmentSettings.class, io.shopflow.loyalty.VipSettings.class }) {
-				String alias = Character.toLowerCase(settings.getSimpleName().charAt(0))
-						+ settings.getSimpleName().substring(1);
-				for (String name : beans.getBeanNamesForType(settings, false, false)) {
-					if (!name.equals(alias)) {
-						beans.registerAlias(name, alias);
-					}
+			for (String name : beans.getBeanNamesForAnnotation(ConfigurationProperties.class)) {
+				Class<?> type = beans.getType(name, false);
+				if (type == null) {
+					continue;
+				}
+				type = ClassUtils.getUserClass(type);
+				ConfigurationProperties properties = type.getAnnotation(ConfigurationProperties.class);
+				if (properties == null || !(properties.value() + properties.prefix()).startsWith(PREFIX)) {
+					continue;
+				}
+				String alias = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+				if (!name.equals(alias) && !beans.containsBean(alias)) {
+					beans.registerAlias(name, alias);
 				}
 			}
 		};

@@ -37,6 +37,7 @@ import io.shopflow.messaging.SendLog.State;
 import io.shopflow.templates.RenderedMessage;
 import io.shopflow.templates.TemplateRenderer;
 import io.shopflow.tracking.LinkSigner;
+import io.shopflow.tracking.TrackedLinks;
 
 /**
  * Sends one message of a flow step: gate, render, deliver, exactly once. The send log's state is committed in
@@ -61,6 +62,7 @@ public class Messaging {
 	private final WebPush webPush;
 	private final PushSubscriptions pushSubscriptions;
 	private final LinkSigner links;
+	private final TrackedLinks trackedLinks;
 	private final List<ModelContributor> contributors;
 	private final TransactionTemplate ownTransaction;
 	private final String publicUrl;
@@ -68,7 +70,7 @@ public class Messaging {
 
 	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
 			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, WebPush webPush,
-			PushSubscriptions pushSubscriptions, LinkSigner links, List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			PushSubscriptions pushSubscriptions, LinkSigner links, TrackedLinks trackedLinks, List<ModelContributor> contributors, PlatformTransactionManager transactions,
 			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.sendLog = sendLog;
@@ -81,6 +83,7 @@ public class Messaging {
 		this.webPush = webPush;
 		this.pushSubscriptions = pushSubscriptions;
 		this.links = links;
+		this.trackedLinks = trackedLinks;
 		this.contributors = contributors;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -172,8 +175,9 @@ public class Messaging {
 						: channel.key() + ":" + verdict.skipReason());
 				continue;
 			}
-			RenderedMessage message = templates.render(channel.key(), request.flow(), request.template(),
-					customer.preferredLocale(null), model(request, channel, customer));
+			RenderedMessage message = tracked(templates.render(channel.key(), request.flow(), request.template(),
+					customer.preferredLocale(null), model(request, channel, customer)), channel,
+					sendLog.idOf(request.sendKey()));
 			sendLog.sending(request.sendKey(), channel);
 			return new Decision(null, channel, message, null, null);
 		}
@@ -181,6 +185,14 @@ public class Messaging {
 		sendLog.skipped(request.sendKey(), reason);
 		log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), reason);
 		return new Decision(SendOutcome.skipped(reason), null, null, null, null);
+	}
+
+	private RenderedMessage tracked(RenderedMessage message, Channel channel, long sendId) {
+		return switch (channel) {
+			case EMAIL -> trackedLinks.forEmail(message, sendId);
+			case SMS -> trackedLinks.forSms(message, sendId);
+			case PUSH -> trackedLinks.forPush(message, sendId);
+		};
 	}
 
 	/** @return the message id: ours for email, the provider's for SMS */

@@ -39,14 +39,19 @@ class SendLog {
 		Timestamp now = now();
 		inserts.insert("""
 				insert into send_log (send_key, customer_id, flow, step, channel, marketing, status, attempts,
-				  process_instance_id, once_key, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""", "send_key", request.sendKey(),
+				  process_instance_id, once_key, variant, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""", "send_key", request.sendKey(),
 				request.customerId(), request.flow(), request.step(), request.channels().get(0).key(), request.marketing(),
-				request.processInstanceId(), request.onceKey(), now, now);
+				request.processInstanceId(), request.onceKey(), request.variant(), now, now);
 		return jdbc.sql("select status from send_log where send_key = ? for update")
 				.param(request.sendKey())
 				.query((rs, n) -> State.valueOf(rs.getString(1)))
 				.single();
+	}
+
+	/** The short id of a claimed send, which tracking links carry. */
+	long idOf(String sendKey) {
+		return jdbc.sql("select id from send_log where send_key = ?").param(sendKey).query(Long.class).single();
 	}
 
 	/** Whether another send with this once-key reached the customer within the window. */

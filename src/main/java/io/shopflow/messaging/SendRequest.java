@@ -23,6 +23,11 @@ public record SendRequest(String sendKey, String customerId, String flow, String
 		this(sendKey, customerId, flow, step, template, channels, marketing, processInstanceId, variables, null);
 	}
 
+	/** The split-test variant the flow assigned the customer, if any (process variable "variant"). */
+	public String variant() {
+		return variables != null && variables.get("variant") instanceof String variant ? variant : null;
+	}
+
 	String onceKey() {
 		return oncePer == null ? null : flow + ":" + step + ":" + oncePer.value();
 	}

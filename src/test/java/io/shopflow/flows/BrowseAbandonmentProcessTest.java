@@ -64,7 +64,8 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 		passTime(Duration.ofMinutes(90));
 		assertThat(jobQuery().processInstanceId(latest.getId()).executable().count()).as("re-armed").isZero();
 		passAndSend(latest, Duration.ofMinutes(30));
-		assertThat(emails()).singleElement().asString().contains("Blue Vase").doesNotContain("Brass Lamp");
+		assertThat(emails()).singleElement().asString().contains("looking at Blue Vase").doesNotContain("looking at Brass Lamp")
+				.as("the earlier view is recommended").contains("You may also like").contains("Brass Lamp");
 	}
 
 	@Test
@@ -111,6 +112,6 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 	private List<String> emails() {
 		return jdbc.sql("""
 				select text_body from outbox where recipient = ? and headers like '%browse-abandonment%' order by id""")
-				.param(customer + "@example.com").query(String.class).list();
+				.param(customer + "@example.com").query(String.class).list().stream().map(io.shopflow.Links::untracked).toList();
 	}
 }

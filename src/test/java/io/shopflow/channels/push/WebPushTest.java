@@ -100,7 +100,8 @@ class WebPushTest {
 		var payload = new ObjectMapper().readTree(browser.decrypt(request.getBody()));
 		assertThat(payload.path("title").asText()).isEqualTo("Din varukorg väntar");
 		assertThat(payload.path("body").asText()).contains("Du glömde något");
-		assertThat(payload.path("url").asText()).isEqualTo("https://shop.example.com/cart/cart-1/restore");
+		assertThat(payload.path("url").asText()).as("a tracked link").contains("/t/c/");
+		assertThat(io.shopflow.Links.untracked(payload.path("url").asText())).isEqualTo("https://shop.example.com/cart/cart-1/restore");
 		assertThat(payload.path("icon").asText()).isEqualTo("https://shop.example.com/p/1.jpg");
 	}
 

@@ -1,0 +1,62 @@
+package io.shopflow.tracking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads tracking links back: only a genuine token counts, and only it can redirect. */
+@Service
+public class Tracking {
+
+	private final LinkSigner signer;
+	private final TrackingRecorder recorder;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Tracking(LinkSigner signer, TrackingRecorder recorder, JdbcClient jdbc, Clock clock) {
+		this.signer = signer;
+		this.recorder = recorder;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** @return whether the token was genuine (and the open recorded) */
+	public boolean opened(String token, String userAgent, String ip) {
+		Optional<Long> sendId = signer.verify(TrackedLinks.OPEN, token).flatMap(Tracking::number);
+		sendId.ifPresent(id -> recorder.record(new TrackingEvent(id, TrackedLinks.OPEN, null, userAgent, ip,
+				Instant.now(clock))));
+		return sendId.isPresent();
+	}
+
+	/** @return where to send the browser, for a genuine token only */
+	public Optional<String> clicked(String token, String userAgent, String ip) {
+		return signer.verify(TrackedLinks.CLICK, token).flatMap(payload -> {
+			int newline = payload.indexOf('\n');
+			Optional<Long> sendId = newline < 0 ? Optional.empty() : number(payload.substring(0, newline));
+			return sendId.map(id -> click(id, payload.substring(newline + 1), userAgent, ip));
+		});
+	}
+
+	public Optional<String> shortLinkClicked(String code, String userAgent, String ip) {
+		return jdbc.sql("select send_id, target from short_links where code = ?").param(code)
+				.query((rs, n) -> click(rs.getLong(1), rs.getString(2), userAgent, ip))
+				.optional();
+	}
+
+	private String click(long sendId, String target, String userAgent, String ip) {
+		recorder.record(new TrackingEvent(sendId, TrackedLinks.CLICK, target, userAgent, ip, Instant.now(clock)));
+		return target;
+	}
+
+	private static Optional<Long> number(String text) {
+		try {
+			return Optional.of(Long.parseLong(text));
+		}
+		catch (NumberFormatException e) {
+			return Optional.empty();
+		}
+	}
+}

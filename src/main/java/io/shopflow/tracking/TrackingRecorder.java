@@ -1,0 +1,176 @@
+package io.shopflow.tracking;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes opens and clicks behind the requests, in batches, so the pixel and the redirect answer at once.
+ * Nothing is dropped: when the queue is full the request writes its own event, and on shutdown the queue is
+ * drained before the database goes away.
+ */
+@Component
+public class TrackingRecorder implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackingRecorder.class);
+	private static final int CAPACITY = 50_000;
+	private static final int BATCH = 500;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
+	private final AtomicLong unwritten = new AtomicLong();
+	private final BlockingQueue<TrackingEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+	private volatile boolean running;
+	private Thread writer;
+
+	TrackingRecorder(JdbcClient jdbc, JdbcTemplate batches) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	void record(TrackingEvent event) {
+		unwritten.incrementAndGet();
+		if (!running || !queue.offer(event)) {
+			write(List.of(event));
+		}
+	}
+
+	/** Everything recorded so far is in the database when this returns. */
+	public void flush() {
+		List<TrackingEvent> batch = new ArrayList<>();
+		while (queue.drainTo(batch, BATCH) > 0) {
+			write(batch);
+			batch.clear();
+		}
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (unwritten.get() > 0 && System.currentTimeMillis() < deadline) {
+			sleep(10);
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		writer = new Thread(this::drain, "tracking-writer");
+		writer.setDaemon(true);
+		writer.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		writer.interrupt();
+		try {
+			writer.join(10_000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		flush();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops after the web server (which stops first) has stopped taking requests. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	private void drain() {
+		List<TrackingEvent> batch = new ArrayList<>(BATCH);
+		while (running) {
+			try {
+				TrackingEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, BATCH - 1);
+				write(batch);
+				batch.clear();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (RuntimeException e) {
+				// the database is away: put the batch back and try again shortly, losing nothing
+				log.warn("Writing {} tracking events failed, retrying: {}", batch.size(), e.toString());
+				for (TrackingEvent event : batch) {
+					if (!queue.offer(event)) {
+						retryAlone(event);
+					}
+				}
+				batch.clear();
+				sleep(1000);
+			}
+		}
+	}
+
+	private void write(List<TrackingEvent> events) {
+		Map<Long, Instant> sentAt = sentAt(events);
+		List<Object[]> rows = events.stream().map(event -> new Object[] { event.sendId(), event.kind(),
+				truncate(event.target(), 2000), MachineOpens.flag(event, sentAt.get(event.sendId())),
+				truncate(event.userAgent(), 500), truncate(event.ip(), 64), Timestamp.from(event.at()) }).toList();
+		batches.batchUpdate("""
+				insert into tracking_events (send_id, kind, target, flag, user_agent, ip, at)
+				values (?, ?, ?, ?, ?, ?, ?)""", rows);
+		unwritten.addAndGet(-events.size());
+	}
+
+	private void retryAlone(TrackingEvent event) {
+		while (true) {
+			try {
+				write(List.of(event));
+				return;
+			}
+			catch (RuntimeException e) {
+				sleep(1000);
+			}
+		}
+	}
+
+	private Map<Long, Instant> sentAt(List<TrackingEvent> events) {
+		Map<Long, Instant> sentAt = new HashMap<>();
+		jdbc.sql("select id, sent_at from send_log where id in (:ids)")
+				.param("ids", events.stream().map(TrackingEvent::sendId).distinct().toList())
+				.query((rs, n) -> {
+					Timestamp sent = rs.getTimestamp(2);
+					sentAt.put(rs.getLong(1), sent == null ? null : sent.toInstant());
+					return null;
+				})
+				.list();
+		return sentAt;
+	}
+
+	private static String truncate(String value, int length) {
+		return value == null || value.length() <= length ? value : value.substring(0, length);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package io.shopflow.tracking.web;
+
+import java.net.URI;
+import java.util.Base64;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.shopflow.tracking.Tracking;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The open pixel, the click redirect and SMS short links. Public (a mail client calls them), fast (the write
+ * happens behind the answer) and closed: a token that is not ours is a 404, never a redirect.
+ */
+@RestController
+class TrackingController {
+
+	private static final byte[] PIXEL = Base64.getDecoder()
+			.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+	private final Tracking tracking;
+
+	TrackingController(Tracking tracking) {
+		this.tracking = tracking;
+	}
+
+	@GetMapping("/t/o/{token}")
+	ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
+		boolean genuine = tracking.opened(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr());
+		return ResponseEntity.status(genuine ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+				.cacheControl(CacheControl.noStore())
+				.contentType(MediaType.IMAGE_GIF)
+				.body(PIXEL);
+	}
+
+	@GetMapping("/t/c/{token}")
+	ResponseEntity<Void> click(@PathVariable String token, HttpServletRequest request) {
+		return redirect(tracking.clicked(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr()));
+	}
+
+	@GetMapping("/t/s/{code}")
+	ResponseEntity<Void> shortLink(@PathVariable String code, HttpServletRequest request) {
+		return redirect(tracking.shortLinkClicked(code, request.getHeader(HttpHeaders.USER_AGENT),
+				request.getRemoteAddr()));
+	}
+
+	private static ResponseEntity<Void> redirect(java.util.Optional<String> target) {
+		return target.<ResponseEntity<Void>>map(url -> ResponseEntity.status(HttpStatus.FOUND)
+				.cacheControl(CacheControl.noStore()).location(URI.create(url)).build())
+				.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+}
