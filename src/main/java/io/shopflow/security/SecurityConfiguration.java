@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,11 +33,19 @@ class SecurityConfiguration {
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 				.addFilterBefore(new ApiTokenFilter(settings.token()), BasicAuthenticationFilter.class)
+				.addFilterAfter(new DashboardSession(), ApiTokenFilter.class)
 				.authorizeHttpRequests(auth -> auth
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-						.requestMatchers("/api/**", "/engine-rest/**", "/outbox/**", "/actuator/**").authenticated()
+						.requestMatchers("/dashboard/login", "/dashboard/dashboard.css").permitAll()
+						.requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("DASHBOARD", "API")
+						.requestMatchers(HttpMethod.GET, "/api/stats/**").hasAnyRole("DASHBOARD", "API")
+						.requestMatchers("/api/**", "/engine-rest/**", "/outbox/**", "/actuator/**").hasRole("API")
 						.anyRequest().permitAll())
-				.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)))
+				.exceptionHandling(e -> e
+						.defaultAuthenticationEntryPointFor((request, response, exception) -> response
+								.sendRedirect(request.getContextPath() + "/dashboard/login"),
+								request -> request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))
+						.authenticationEntryPoint(unauthorized(json)))
 				.requestCache(c -> c.disable())
 				.build();
 	}

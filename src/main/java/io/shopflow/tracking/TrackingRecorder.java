@@ -17,6 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes opens and clicks behind the requests, in batches, so the pixel and the redirect answer at once.
@@ -32,14 +35,17 @@ public class TrackingRecorder implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
+	private final TransactionTemplate ownTransaction;
 	private final AtomicLong unwritten = new AtomicLong();
 	private final BlockingQueue<TrackingEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
 	private volatile boolean running;
 	private Thread writer;
 
-	TrackingRecorder(JdbcClient jdbc, JdbcTemplate batches) {
+	TrackingRecorder(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.batches = batches;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	void record(TrackingEvent event) {
@@ -125,7 +131,13 @@ public class TrackingRecorder implements SmartLifecycle {
 		}
 	}
 
+	/** In a transaction of its own: a caller's transaction that rolls back must not take the events along. */
 	private void write(List<TrackingEvent> events) {
+		ownTransaction.executeWithoutResult(status -> insert(events));
+		unwritten.addAndGet(-events.size());
+	}
+
+	private void insert(List<TrackingEvent> events) {
 		Map<Long, Instant> sentAt = sentAt(events);
 		List<Object[]> rows = events.stream().map(event -> new Object[] { event.sendId(), event.kind(),
 				truncate(event.target(), 2000), MachineOpens.flag(event, sentAt.get(event.sendId())),
@@ -133,7 +145,6 @@ public class TrackingRecorder implements SmartLifecycle {
 		batches.batchUpdate("""
 				insert into tracking_events (send_id, kind, target, flag, user_agent, ip, at)
 				values (?, ?, ?, ?, ?, ?, ?)""", rows);
-		unwritten.addAndGet(-events.size());
 	}
 
 	private void retryAlone(TrackingEvent event) {

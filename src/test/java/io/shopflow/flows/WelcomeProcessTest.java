@@ -31,15 +31,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WelcomeProcessTest extends FlowProcessTest {
 
 	@Test
+	void theCouponIsSplitTestedTenAgainstFifteenPercentAndTheSendsRecordTheVariant() {
+		java.util.Map<String, Double> percents = new java.util.HashMap<>();
+		for (int i = 0; i < 12; i++) {
+			customer = "c-split-" + id().substring(0, 8);
+			ProcessInstance welcome = register("en", true);
+			String variant = (String) runtimeService().getVariable(welcome.getId(), "variant");
+			execute(job(welcome));
+			String code = (String) runtimeService().getVariable(welcome.getId(), "couponCode");
+			percents.put(variant, jdbc.sql("select percent from coupons where code = ?").param(code).query(Double.class)
+					.single());
+			assertThat(jdbc.sql("select variant from send_log where customer_id = ?").param(customer).query(String.class)
+					.single()).isEqualTo(variant);
+		}
+		assertThat(percents).containsEntry("a", 10.0).containsEntry("b", 15.0);
+	}
+
+	@Test
 	void welcomesWithACouponThenTellsTheStoryThenInvitesToTheClub() {
 		ProcessInstance welcome = register("sv-SE", true);
 
-		BpmnAwareTests.assertThat(welcome).hasPassed(TASK_ISSUE_COUPON).isWaitingAt(TASK_SEND_WELCOME);
+		boolean challenger = "b".equals(runtimeService().getVariable(welcome.getId(), "variant"));
+		BpmnAwareTests.assertThat(welcome).hasPassed("Task_SplitWelcomeCoupon",
+				challenger ? "Task_IssueChallengerCoupon" : TASK_ISSUE_COUPON).isWaitingAt(TASK_SEND_WELCOME);
 		execute(job(welcome));
 		String code = (String) runtimeService().getVariable(welcome.getId(), "couponCode");
 		assertThat(code).startsWith("SF-");
 		assertThat(jdbc.sql("select percent from coupons where code = ?").param(code).query(Double.class).single())
-				.isEqualTo(10.0);
+				.isEqualTo(challenger ? 15.0 : 10.0);
 		assertThat(emails()).singleElement().asString().contains(code);
 		BpmnAwareTests.assertThat(welcome).isWaitingAt(TIMER_STORY);
 
