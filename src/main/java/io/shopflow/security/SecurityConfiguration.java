@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -45,7 +46,7 @@ class SecurityConfiguration {
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> response
 								.sendRedirect(request.getContextPath() + "/dashboard/login"),
 								request -> request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))
-						.authenticationEntryPoint(unauthorized(json)))
+						.defaultAuthenticationEntryPointFor(unauthorized(json), AnyRequestMatcher.INSTANCE))
 				.requestCache(c -> c.disable())
 				.build();
 	}

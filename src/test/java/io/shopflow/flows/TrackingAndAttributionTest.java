@@ -100,6 +100,17 @@ class TrackingAndAttributionTest extends FlowProcessTest {
 		assertThat(attribution(orderId)).containsEntry("flow", "abandoned-cart")
 				.containsEntry("step", "Task_SendFirstReminder").containsEntry("model", "click")
 				.containsEntry("revenue", new BigDecimal("19.9000"));
+
+		String stats = mvc.perform(get("/api/stats/flows/abandoned-cart").param("from", "2026-11-01")
+				.param("to", "2026-12-31").header("Authorization", "Bearer engine-test"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var step = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).path("steps").get(0);
+		assertThat(step.path("step").asText()).isEqualTo("Task_SendFirstReminder");
+		assertThat(step.path("sent").asLong()).isPositive();
+		assertThat(step.path("clicked").asLong()).isPositive();
+		assertThat(step.path("converted").asLong()).isPositive();
+		assertThat(step.path("revenue").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("19.90"));
+		assertThat(step.path("rates").path("clicked").asDouble()).isPositive();
 	}
 
 	@Test
