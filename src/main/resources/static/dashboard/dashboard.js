@@ -16,8 +16,8 @@
   $('to').value = today.toISOString().slice(0, 10);
   $('from').value = new Date(today.getTime() - 29 * 86400000).toISOString().slice(0, 10);
 
-  async function get(path) {
-    const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  async function get(path, accept) {
+    const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept || 'application/json' } });
     if (response.status === 401 || response.redirected) {
       location.href = '/dashboard/login';
       throw new Error('signed out');
@@ -58,9 +58,10 @@
     overview();
     const flow = flows.find((f) => f.key === key);
     funnel.setOption({
+      animation: false,
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'funnel', left: '10%', width: '80%', sort: 'none', label: { formatter: '{b}: {c}' },
+        type: 'funnel', left: '5%', width: '62%', sort: 'none', label: { formatter: '{b}: {c}' },
         data: [
           { name: 'Entered', value: flow.entered }, { name: 'Sent', value: flow.sent },
           { name: 'Delivered', value: flow.delivered }, { name: 'Opened', value: flow.opened },
@@ -68,6 +69,7 @@
       }]
     }, true);
     series.setOption({
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: ['Sent', 'Revenue'] },
       xAxis: { type: 'category', data: flow.days.map((d) => d.day) },
@@ -91,7 +93,7 @@
   }
 
   async function diagram(flow) {
-    const xml = await (await get('/api/stats/flows/' + encodeURIComponent(flow.key) + '/diagram')).text();
+    const xml = await (await get('/api/stats/flows/' + encodeURIComponent(flow.key) + '/diagram', 'application/xml')).text();
     await viewer.importXML(xml);
     const canvas = viewer.get('canvas');
     const overlays = viewer.get('overlays');

@@ -31,7 +31,8 @@ class SecurityConfiguration {
 	SecurityFilterChain security(HttpSecurity http, ApiSettings settings, ObjectMapper json) throws Exception {
 		return http
 				.csrf(csrf -> csrf.disable()) // token-authenticated API; the Camunda webapps bring their own CSRF filter
-				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				// no session fixation switch on every request: the dashboard sign-in starts a fresh session itself
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
 				.headers(h -> h.frameOptions(f -> f.sameOrigin()))
 				.addFilterBefore(new ApiTokenFilter(settings.token()), BasicAuthenticationFilter.class)
 				.addFilterAfter(new DashboardSession(), ApiTokenFilter.class)
