@@ -36,8 +36,15 @@ class SmsReminderIT extends IntegrationTestBase {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> twilio.verify(1,
 				postRequestedFor(urlPathMatching("/2010-04-01/Accounts/AC-it/Messages.json"))
 						.withFormParam("To", equalTo(phone))
-						.withFormParam("Body", containing("https://shop.example.com/cart/cart-" + customer + "/restore"))
+						.withFormParam("Body", containing("http://localhost:8080/t/s/"))
 						.withFormParam("Body", containing("Svara STOPP"))));
+		// the cart link went as a short tracked link, which leads to the cart
+		String body = twilio.findAll(postRequestedFor(urlPathMatching("/2010-04-01/Accounts/AC-it/Messages.json"))
+				.withFormParam("To", equalTo(phone))).get(0).formParameters().get("Body").firstValue();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/t/s/\\w+)").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		assertThat(send(java.net.http.HttpRequest.newBuilder(uri(link.group(1))).build()).headers()
+				.firstValue("Location")).contains("https://shop.example.com/cart/cart-" + customer + "/restore");
 		assertThat(emailsTo(customer)).as("only the first reminder went by email").hasSize(1);
 		assertThat(jdbc.sql("select channel from send_log where customer_id = ? and step = 'Task_SendSecondReminder'")
 				.param(customer).query(String.class).single()).isEqualTo("sms");
