@@ -109,13 +109,20 @@ public class SplitTests {
 
 	/** Per variant of a flow: customers who got a message of it, and those of them with an attributed order. */
 	public List<VariantResult> results(String flow) {
+		return results(flow, Timestamp.from(Instant.EPOCH), Timestamp.from(Instant.now(clock).plusSeconds(86_400)));
+	}
+
+	/** The same, for messages sent (created) from, inclusive, to, exclusive. */
+	public List<VariantResult> results(String flow, Timestamp from, Timestamp to) {
 		return jdbc.sql("""
-				select s.variant, count(distinct s.customer_id),
-				  count(distinct case when a.order_id is not null then s.customer_id end)
-				from send_log s left join attributions a on a.send_id = s.id
-				where s.flow = ? and s.variant is not null and s.status = 'SENT'
-				group by s.variant order by s.variant""")
-				.param(flow)
+				select c.variant, count(*), sum(c.converted) from (
+				  select s.variant, s.customer_id, max(case when a.order_id is not null then 1 else 0 end) as converted
+				  from send_log s left join attributions a on a.send_id = s.id
+				  where s.flow = ? and s.created_at >= ? and s.created_at < ? and s.variant is not null
+				    and s.status = 'SENT'
+				  group by s.variant, s.customer_id) c
+				group by c.variant order by c.variant""")
+				.params(flow, from, to)
 				.query((rs, n) -> new VariantResult(rs.getString(1), rs.getLong(2), rs.getLong(3)))
 				.list();
 	}

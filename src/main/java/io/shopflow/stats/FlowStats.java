@@ -15,35 +15,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What each flow earns, step by step, over a date range: one grouped SQL query over the send log, joined with
- * the opens and clicks of those sends and the orders attributed to them. Indexes: send_log (flow, created_at),
- * tracking_events (send_id, kind, at), attributions (send_id).
+ * What each flow earns, step by step, over a date range: one grouped SQL query over the send log (which carries
+ * each send's first open and click) joined with the orders attributed to those sends. The index send_log_stats
+ * holds every column it reads; attributions are read by (flow, ordered_at).
  */
 @Service
 public class FlowStats {
 
+	/** One pass over the flow's sends in the range, which the send_log_stats index holds entirely. */
 	private static final String PER_STEP = """
 			select s.step, coalesce(s.variant, '') as variant, count(*) as entered,
 			  sum(case when s.status = 'SENT' then 1 else 0 end) as sent,
 			  sum(case when s.status = 'SKIPPED' then 1 else 0 end) as skipped,
 			  sum(case when s.status = 'SENT' and (s.delivery_status is null
 			        or s.delivery_status not in ('undelivered', 'failed')) then 1 else 0 end) as delivered,
-			  sum(coalesce(t.opened, 0)) as opened, sum(coalesce(t.apple, 0)) as apple,
-			  sum(coalesce(t.machine, 0)) as machine, sum(coalesce(t.clicked, 0)) as clicked,
-			  sum(coalesce(a.orders, 0)) as converted, sum(coalesce(a.revenue, 0)) as revenue, min(s.created_at) as first
+			  count(s.opened_at) as opened, count(s.clicked_at) as clicked,
+			  sum(case when s.apple_opened and s.opened_at is null then 1 else 0 end) as apple,
+			  sum(case when s.machine_opened and s.opened_at is null then 1 else 0 end) as machine,
+			  sum(coalesce(a.orders, 0)) as converted, sum(coalesce(a.revenue, 0)) as revenue
 			from send_log s
 			left join (
-			  select te.send_id,
-			    max(case when te.flag is null then 1 else 0 end) as opened,
-			    max(case when te.kind = 'open' and te.flag = 'apple-mpp' then 1 else 0 end) as apple,
-			    max(case when te.kind = 'open' and te.flag in ('prefetch', 'image-proxy') then 1 else 0 end) as machine,
-			    max(case when te.kind = 'click' and te.flag is null then 1 else 0 end) as clicked
-			  from tracking_events te join send_log x on x.id = te.send_id
-			  where x.flow = :flow and x.created_at >= :from and x.created_at < :to
-			  group by te.send_id) t on t.send_id = s.id
-			left join (
 			  select send_id, count(*) as orders, sum(revenue) as revenue from attributions
-			  where flow = :flow group by send_id) a on a.send_id = s.id
+			  where flow = :flow and ordered_at >= :from group by send_id) a on a.send_id = s.id
 			where s.flow = :flow and s.created_at >= :from and s.created_at < :to
 			group by s.step, coalesce(s.variant, '')
 			order by min(s.created_at), 2""";
@@ -76,7 +69,8 @@ public class FlowStats {
 
 	public Flow of(String key, LocalDate from, LocalDate to) {
 		List<StepStats> steps = steps(key, from, to);
-		List<Variant> variants = variants(key);
+		List<Variant> variants = steps.stream().anyMatch(step -> step.variant() != null) ? variants(key, from, to)
+				: List.of();
 		return new Flow(key, entered(key, from, to), sum(steps, StepStats::sent), sum(steps, StepStats::delivered),
 				sum(steps, StepStats::opened), sum(steps, StepStats::clicked), sum(steps, StepStats::converted),
 				steps.stream().map(StepStats::revenue).reduce(BigDecimal.ZERO, BigDecimal::add), steps, variants,
@@ -124,8 +118,8 @@ public class FlowStats {
 				.params(key, start(from), end(to)).query(Long.class).single();
 	}
 
-	private List<Variant> variants(String key) {
-		List<SplitTests.VariantResult> results = splits.results(key);
+	private List<Variant> variants(String key, LocalDate from, LocalDate to) {
+		List<SplitTests.VariantResult> results = splits.results(key, start(from), end(to));
 		List<Variant> variants = new ArrayList<>();
 		for (SplitTests.VariantResult result : results) {
 			SplitTests.VariantResult control = results.get(0);
@@ -140,9 +134,9 @@ public class FlowStats {
 		Map<LocalDate, long[]> counts = new LinkedHashMap<>();
 		Map<LocalDate, BigDecimal> revenue = new LinkedHashMap<>();
 		jdbc.sql("""
-				select cast(sent_at as date), count(*) from send_log
-				where flow = ? and status = 'SENT' and sent_at >= ? and sent_at < ?
-				group by cast(sent_at as date)""")
+				select cast(created_at as date), count(*) from send_log
+				where flow = ? and created_at >= ? and created_at < ? and status = 'SENT'
+				group by cast(created_at as date)""")
 				.params(key, start(from), end(to))
 				.query((rs, n) -> counts.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new long[2])[0] = rs.getLong(2))
 				.list();

@@ -145,6 +145,28 @@ public class TrackingRecorder implements SmartLifecycle {
 		batches.batchUpdate("""
 				insert into tracking_events (send_id, kind, target, flag, user_agent, ip, at)
 				values (?, ?, ?, ?, ?, ?, ?)""", rows);
+		List<Object[]> people = new ArrayList<>();
+		List<Object[]> apple = new ArrayList<>();
+		List<Object[]> machines = new ArrayList<>();
+		for (Object[] row : rows) {
+			Object flag = row[3];
+			Timestamp at = (Timestamp) row[6];
+			if (flag == null) {
+				people.add(new Object[] { at, TrackedLinks.CLICK.equals(row[1]) ? at : null, row[0] });
+			}
+			else if ("apple-mpp".equals(flag)) {
+				apple.add(new Object[] { row[0] });
+			}
+			else if (TrackedLinks.OPEN.equals(row[1])) {
+				machines.add(new Object[] { row[0] });
+			}
+		}
+		// the first time a person opened or clicked, on the send itself, for the statistics
+		batches.batchUpdate("""
+				update send_log set opened_at = coalesce(opened_at, ?), clicked_at = coalesce(clicked_at, ?)
+				where id = ?""", people);
+		batches.batchUpdate("update send_log set apple_opened = true where id = ? and not apple_opened", apple);
+		batches.batchUpdate("update send_log set machine_opened = true where id = ? and not machine_opened", machines);
 	}
 
 	private void retryAlone(TrackingEvent event) {
