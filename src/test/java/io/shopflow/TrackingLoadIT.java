@@ -65,6 +65,9 @@ class TrackingLoadIT extends IntegrationTestBase {
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
 				select count(*) from tracking_events t join send_log s on s.id = t.send_id where s.customer_id = ?""")
 				.param(customer).query(Long.class).single() == REQUESTS);
+		String click = links.stream().filter(link -> link.startsWith("/t/c/")).findFirst().orElseThrow();
+		String forged = click.substring(0, click.indexOf('.')) + ".AAAAAAAAAAAAAAAAAAAAAA";
+		assertThat(send(HttpRequest.newBuilder(uri(forged)).build()).statusCode()).as("a forged click token").isEqualTo(404);
 		List<Long> sorted = latencies.stream().sorted().toList();
 		System.out.printf("tracking load: %d requests, p50 %.1f ms, p99 %.1f ms%n", REQUESTS,
 				sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 99 / 100) / 1e6);

@@ -113,6 +113,12 @@ class DashboardBrowserIT extends IntegrationTestBase {
 				 "total":19.90,"currency":"EUR"}""".formatted(customer, customer)).replace("\"time\":\"2026-11-24T10:00:00Z\",", ""));
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from attributions where customer_id = ?")
 				.param(customer).query(Long.class).single() == 1);
+		String stats = send(HttpRequest.newBuilder(uri("/api/stats/flows/abandoned-cart"))
+				.header("Authorization", "Bearer " + TOKEN).build()).body();
+		var step = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).path("steps").get(0);
+		assertThat(step.path("clicked").asLong()).isPositive();
+		assertThat(step.path("converted").asLong()).isPositive();
+		assertThat(step.path("revenue").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("19.90"));
 		return customer;
 	}
 
