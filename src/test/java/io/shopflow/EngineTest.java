@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -18,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureMockMvc
+// metrics as in production, so /actuator/prometheus can be tested (tests switch exporters off by default)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(properties = {
 		"camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:engine-tests;DB_CLOSE_DELAY=-1",

@@ -36,6 +36,12 @@ public class Consents {
 
 	/** Records the change only when it is one, so repeating a consent does not rewrite its history. */
 	public void set(String customerId, Channel channel, boolean granted, String source, String eventId) {
+		set(customerId, channel, granted, source, eventId, null, null);
+	}
+
+	/** text and version: the wording the customer agreed to, or its version, when the shop says. */
+	public void set(String customerId, Channel channel, boolean granted, String source, String eventId, String text,
+			String version) {
 		Timestamp now = Timestamp.from(Instant.now(clock));
 		int changed = jdbc.sql("""
 				update consents set granted = ?, source = ?, changed_at = ?
@@ -49,9 +55,10 @@ public class Consents {
 		}
 		if (changed > 0) {
 			jdbc.sql("""
-					insert into consent_changes (customer_id, channel, granted, source, event_id, changed_at)
-					values (?, ?, ?, ?, ?, ?)""")
-					.params(customerId, channel.key(), granted, source, eventId, now)
+					insert into consent_changes (customer_id, channel, granted, source, event_id, consent_text,
+					  consent_version, changed_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(customerId, channel.key(), granted, source, eventId, text, version, now)
 					.update();
 		}
 	}

@@ -47,7 +47,7 @@ class CustomerEventHandler implements ShopEventHandler {
 			// subscribing to the newsletter is an email opt-in, unless the shop says otherwise
 			ConsentFlags consent = e.consent();
 			apply(e, new ConsentFlags(consent.email() == null ? Boolean.TRUE : consent.email(), consent.sms(),
-					consent.push()));
+					consent.push(), consent.text(), consent.version()));
 		}
 		else if (event instanceof CustomerUnsubscribed e) {
 			for (Channel channel : Channel.values()) {
@@ -59,14 +59,15 @@ class CustomerEventHandler implements ShopEventHandler {
 	}
 
 	private void apply(ShopEvent event, ConsentFlags flags) {
-		set(event, Channel.EMAIL, flags.email());
-		set(event, Channel.SMS, flags.sms());
-		set(event, Channel.PUSH, flags.push());
+		set(event, Channel.EMAIL, flags.email(), flags);
+		set(event, Channel.SMS, flags.sms(), flags);
+		set(event, Channel.PUSH, flags.push(), flags);
 	}
 
-	private void set(ShopEvent event, Channel channel, Boolean granted) {
+	private void set(ShopEvent event, Channel channel, Boolean granted, ConsentFlags flags) {
 		if (granted != null) {
-			consents.set(event.customerId(), channel, granted, event.envelope().source(), event.id());
+			consents.set(event.customerId(), channel, granted, event.envelope().source(), event.id(), flags.text(),
+					flags.version());
 		}
 	}
 }

@@ -68,7 +68,7 @@ final class EventData {
 			return ConsentFlags.NONE;
 		}
 		return new ConsentFlags(consent.optionalBoolean("email"), consent.optionalBoolean("sms"),
-				consent.optionalBoolean("push"));
+				consent.optionalBoolean("push"), consent.optionalText("text"), consent.optionalText("version"));
 	}
 
 	private static Item item(Fields item) {

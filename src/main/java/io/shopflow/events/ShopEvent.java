@@ -38,10 +38,17 @@ public sealed interface ShopEvent {
 			LocalDate birthday) {
 	}
 
-	/** Consent flags as sent by the shop; null means "not said", which changes nothing. */
-	record ConsentFlags(Boolean email, Boolean sms, Boolean push) {
+	/**
+	 * Consent flags as sent by the shop; null means "not said", which changes nothing. text and version are what
+	 * the customer agreed to (the wording shown, or its version), kept with each change.
+	 */
+	record ConsentFlags(Boolean email, Boolean sms, Boolean push, String text, String version) {
 
-		static final ConsentFlags NONE = new ConsentFlags(null, null, null);
+		static final ConsentFlags NONE = new ConsentFlags(null, null, null, null, null);
+
+		public ConsentFlags(Boolean email, Boolean sms, Boolean push) {
+			this(email, sms, push, null, null);
+		}
 	}
 
 	/** consumptionInterval: how long one unit lasts (a consumable), or null. */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEventHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -35,10 +36,12 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 
 	private final RuntimeService runtime;
 	private final FlowCatalogue catalogue;
+	private final MeterRegistry meters;
 
-	CamundaFlowRouter(RuntimeService runtime, FlowCatalogue catalogue) {
+	CamundaFlowRouter(RuntimeService runtime, FlowCatalogue catalogue, MeterRegistry meters) {
 		this.runtime = runtime;
 		this.catalogue = catalogue;
+		this.meters = meters;
 	}
 
 	@Override
@@ -74,6 +77,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 			}
 			for (Execution execution : waiting.list()) {
 				runtime.messageEventReceived(message, execution.getId(), variables);
+				meters.counter("shopflow.flows.correlations", "flow", flow.key(), "kind", "message").increment();
 				delivered = true;
 			}
 		}
@@ -97,6 +101,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 				.processInstanceBusinessKey(event.customerId())
 				.setVariables(variables)
 				.correlateStartMessage();
+		meters.counter("shopflow.flows.correlations", "flow", flow.key(), "kind", "start").increment();
 		log.debug("Started {} for customer {} by event {}", flow.key(), event.customerId(), event.id());
 	}
 

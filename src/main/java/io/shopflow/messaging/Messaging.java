@@ -11,6 +11,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +65,7 @@ public class Messaging {
 	private final PushSubscriptions pushSubscriptions;
 	private final LinkSigner links;
 	private final TrackedLinks trackedLinks;
+	private final MeterRegistry meters;
 	private final List<ModelContributor> contributors;
 	private final TransactionTemplate ownTransaction;
 	private final String publicUrl;
@@ -70,7 +73,8 @@ public class Messaging {
 
 	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
 			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, WebPush webPush,
-			PushSubscriptions pushSubscriptions, LinkSigner links, TrackedLinks trackedLinks, List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			PushSubscriptions pushSubscriptions, LinkSigner links, TrackedLinks trackedLinks, MeterRegistry meters,
+			List<ModelContributor> contributors, PlatformTransactionManager transactions,
 			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.sendLog = sendLog;
@@ -84,6 +88,7 @@ public class Messaging {
 		this.pushSubscriptions = pushSubscriptions;
 		this.links = links;
 		this.trackedLinks = trackedLinks;
+		this.meters = meters;
 		this.contributors = contributors;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -92,6 +97,35 @@ public class Messaging {
 	}
 
 	public SendOutcome send(SendRequest request) {
+		String[] channel = { "none" };
+		try {
+			SendOutcome outcome = sendOnce(request, channel);
+			count(request, channel[0], outcome.status().name().toLowerCase(Locale.ROOT));
+			if (outcome.reason() != null) {
+				for (String reason : outcome.reason().split(",")) {
+					meters.counter("shopflow.gate.skips", "flow", request.flow(), "reason",
+							reason.substring(reason.indexOf(':') + 1)).increment();
+				}
+			}
+			return outcome;
+		}
+		catch (SendDeferred e) {
+			count(request, channel[0], "deferred");
+			throw e;
+		}
+		catch (RuntimeException e) {
+			count(request, channel[0], "failed");
+			throw e;
+		}
+	}
+
+	/** shopflow.sends{flow, step, channel, outcome}: sent, skipped, deferred or failed. */
+	private void count(SendRequest request, String channel, String outcome) {
+		meters.counter("shopflow.sends", "flow", request.flow(), "step", request.step(), "channel", channel, "outcome",
+				outcome).increment();
+	}
+
+	private SendOutcome sendOnce(SendRequest request, String[] channel) {
 		Customer customer = customers.find(request.customerId())
 				.orElse(Customer.unknown(request.customerId()));
 		Decision decision = ownTransaction.execute(status -> decide(request, customer));
@@ -101,6 +135,7 @@ public class Messaging {
 		if (decision.outcome() != null) {
 			return decision.outcome();
 		}
+		channel[0] = decision.channel().key();
 		String messageId;
 		try {
 			messageId = deliver(request, customer, decision.channel(), decision.message());

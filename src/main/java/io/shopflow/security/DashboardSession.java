@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A Cockpit user signed in at /dashboard/login may read the dashboard and the statistics it draws from,
- * nothing else: writes still need the API token.
+ * A Cockpit user signed in at /dashboard/login may read the dashboard, the statistics it draws from and the API
+ * description (Swagger UI), nothing else: writes still need the API token.
  */
 public class DashboardSession extends OncePerRequestFilter {
 
@@ -45,6 +45,7 @@ public class DashboardSession extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.startsWith("/dashboard") && !path.startsWith("/api/stats");
+		return !path.startsWith("/dashboard") && !path.startsWith("/api/stats") && !path.startsWith("/swagger-ui")
+				&& !path.startsWith("/v3/api-docs");
 	}
 }

@@ -39,14 +39,16 @@ class SecurityConfiguration {
 				.authorizeHttpRequests(auth -> auth
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 						.requestMatchers("/dashboard/login", "/dashboard/dashboard.css").permitAll()
-						.requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("DASHBOARD", "API")
+						.requestMatchers("/dashboard", "/dashboard/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+								"/v3/api-docs/**").hasAnyRole("DASHBOARD", "API")
 						.requestMatchers(HttpMethod.GET, "/api/stats/**").hasAnyRole("DASHBOARD", "API")
 						.requestMatchers("/api/**", "/engine-rest/**", "/outbox/**", "/actuator/**").hasRole("API")
 						.anyRequest().permitAll())
 				.exceptionHandling(e -> e
 						.defaultAuthenticationEntryPointFor((request, response, exception) -> response
 								.sendRedirect(request.getContextPath() + "/dashboard/login"),
-								request -> request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))
+								request -> request.getRequestURI().startsWith(request.getContextPath() + "/dashboard")
+										|| request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"))
 						.defaultAuthenticationEntryPointFor(unauthorized(json), AnyRequestMatcher.INSTANCE))
 				.requestCache(c -> c.disable())
 				.build();

@@ -1,0 +1,41 @@
+package io.shopflow.integrations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Both platforms sign the raw body: base64 of its HMAC-SHA256 under the shared secret. */
+public final class ShopWebhook {
+
+	private ShopWebhook() {
+	}
+
+	public static boolean signed(byte[] body, String signature, String secret) {
+		if (signature == null || secret == null || secret.isBlank()) {
+			return false;
+		}
+		byte[] presented;
+		try {
+			presented = Base64.getDecoder().decode(signature.trim());
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+		return MessageDigest.isEqual(hmac(body, secret), presented);
+	}
+
+	public static byte[] hmac(byte[] body, String secret) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return mac.doFinal(body);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

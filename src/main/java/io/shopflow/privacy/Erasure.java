@@ -1,0 +1,93 @@
+package io.shopflow.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.shopflow.flows.CustomerFlows;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Forgets a customer (GDPR art. 17), in one transaction:
+ * <ul>
+ * <li>their flows are cancelled and the engine's runtime and history of them deleted, variables included;</li>
+ * <li>profile, contact data, consents, carts, interest, push subscriptions, opens and clicks, short links and
+ * the outbox copies of their emails are deleted; the data of their events is wiped (the ids stay, so a
+ * redelivered event is still recognised and not applied again);</li>
+ * <li>what the shop's figures need (send log, orders, coupons, attributions, survey answers) keeps only a
+ * random pseudonym, which nothing links back to the customer;</li>
+ * <li>a record that an erasure happened, with the pseudonym and the time, stays.</li>
+ * </ul>
+ */
+@Service
+public class Erasure {
+
+	private static final Logger log = LoggerFactory.getLogger(Erasure.class);
+
+	private final JdbcClient jdbc;
+	private final CustomerFlows flows;
+	private final Clock clock;
+
+	Erasure(JdbcClient jdbc, CustomerFlows flows, Clock clock) {
+		this.jdbc = jdbc;
+		this.flows = flows;
+		this.clock = clock;
+	}
+
+	/** @return what was erased, by kind; empty when Shopflow knows no such customer */
+	@Transactional
+	public Optional<Map<String, Integer>> erase(String customerId) {
+		Optional<String> email = jdbc.sql("select email from customers where id = ? for update").param(customerId)
+				.query(String.class).optional();
+		if (email.isEmpty()) {
+			return Optional.empty();
+		}
+		String pseudonym = "erased-" + UUID.randomUUID();
+		Map<String, Integer> erased = new LinkedHashMap<>();
+		erased.put("flowInstances", flows.erase(customerId));
+		erased.put("opensAndClicks", update("""
+				delete from tracking_events where send_id in (select id from send_log where customer_id = ?)""", customerId));
+		erased.put("shortLinks", update("""
+				delete from short_links where send_id in (select id from send_log where customer_id = ?)""", customerId));
+		if (email.get() != null) {
+			erased.put("outboxEmails", update("delete from outbox where recipient = ?", email.get()));
+		}
+		erased.put("events", update("update shop_events set subject = null, data = null where subject = ?", customerId));
+		erased.put("carts", update("delete from carts where customer_id = ?", customerId));
+		erased.put("productInterest", update("delete from product_interest where customer_id = ?", customerId));
+		erased.put("pushSubscriptions", update("delete from push_subscriptions where customer_id = ?", customerId));
+		erased.put("consentChanges", update("delete from consent_changes where customer_id = ?", customerId));
+		update("delete from consents where customer_id = ?", customerId);
+		update("delete from send_locks where customer_id = ?", customerId);
+		erased.put("messages", pseudonymise("send_log", customerId, pseudonym));
+		jdbc.sql("update send_log set reason = null where customer_id = ? and status = 'SKIPPED'").param(pseudonym).update();
+		erased.put("orders", pseudonymise("orders", customerId, pseudonym));
+		erased.put("coupons", pseudonymise("coupons", customerId, pseudonym));
+		erased.put("attributions", pseudonymise("attributions", customerId, pseudonym));
+		erased.put("surveyAnswers", pseudonymise("survey_answers", customerId, pseudonym));
+		update("delete from customers where id = ?", customerId);
+		jdbc.sql("insert into erasures (pseudonym, erased_at) values (?, ?)")
+				.params(pseudonym, Timestamp.from(Instant.now(clock))).update();
+		log.info("Erased a customer as {}: {}", pseudonym, erased);
+		return Optional.of(erased);
+	}
+
+	private int update(String sql, String customerId) {
+		return jdbc.sql(sql).param(customerId).update();
+	}
+
+	/** table is one of the constants above, never input. */
+	private int pseudonymise(String table, String customerId, String pseudonym) {
+		return jdbc.sql("update " + table + " set customer_id = ? where customer_id = ?").params(pseudonym, customerId)
+				.update();
+	}
+}

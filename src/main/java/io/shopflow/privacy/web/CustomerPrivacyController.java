@@ -1,0 +1,51 @@
+package io.shopflow.privacy.web;
+
+import java.util.Map;
+
+import io.shopflow.privacy.CustomerData;
+import io.shopflow.privacy.Erasure;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The data subject's rights: a copy of their data (art. 15, 20) and its erasure (art. 17). API token only. */
+@RestController
+@RequestMapping("/api/customers/{id}")
+class CustomerPrivacyController {
+
+	private final CustomerData data;
+	private final Erasure erasure;
+
+	CustomerPrivacyController(CustomerData data, Erasure erasure) {
+		this.data = data;
+		this.erasure = erasure;
+	}
+
+	@GetMapping("/export")
+	ResponseEntity<?> export(@PathVariable String id) {
+		return data.export(id).<ResponseEntity<?>>map(export -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-data.json\"").body(export))
+				.orElseGet(() -> unknown(id));
+	}
+
+	@DeleteMapping
+	ResponseEntity<?> erase(@PathVariable String id) {
+		return erasure.erase(id).<ResponseEntity<?>>map(erased -> ResponseEntity.ok(Map.of("erased", erased)))
+				.orElseGet(() -> unknown(id));
+	}
+
+	private static ResponseEntity<ProblemDetail> unknown(String id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"Shopflow holds no customer with this id (or it was erased already).");
+		problem.setTitle("Unknown customer");
+		problem.setProperty("customerId", id);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+}
