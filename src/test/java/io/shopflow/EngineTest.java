@@ -30,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"shopflow.sms.twilio.auth-token=engine-test",
 		"shopflow.sms.twilio.from=Shop",
 		"shopflow.flows.replenishment.intervals.filters=P60D",
+		"shopflow.webhooks.shopify.secret=shpss_engine_test",
+		"shopflow.webhooks.woocommerce.secret=wc-engine-test",
 		"shopflow.sms.twilio.base-url=http://localhost:" + EngineTest.TWILIO_PORT })
 public @interface EngineTest {
 
