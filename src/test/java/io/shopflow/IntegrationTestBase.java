@@ -65,12 +65,15 @@ import org.springframework.test.context.DynamicPropertySource;
 		"spring.mail.port=3025",
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"shopflow.kafka.backoff=PT0.2S",
-		"shopflow.kafka.partitions=2" })
+		"shopflow.kafka.partitions=2",
+		"shopflow.outbound.kafka-topic=shopflow.outbound",
+		"shopflow.outbound.webhook.secret=" + IntegrationTestBase.OUTBOUND_SECRET })
 @ActiveProfiles("postgres")
 @EmbeddedKafka(kraft = true, partitions = 2)
 public abstract class IntegrationTestBase {
 
 	public static final String TOKEN = "it-token-0123456789";
+	public static final String OUTBOUND_SECRET = "it-outbound-secret";
 
 	@RegisterExtension
 	protected static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -101,9 +104,16 @@ public abstract class IntegrationTestBase {
 				twilio.start();
 				twilio.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
 						.willReturn(WireMock.okJson("{\"sid\":\"SM-it\",\"status\":\"queued\"}").withStatus(201)));
+				// the shop's receiver of Shopflow's outbound webhook: down for the first call, then fine
+				twilio.stubFor(WireMock.post("/shop/shopflow-events").inScenario("outbound")
+						.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+						.willReturn(WireMock.serverError()).willSetStateTo("up"));
+				twilio.stubFor(WireMock.post("/shop/shopflow-events").inScenario("outbound").whenScenarioStateIs("up")
+						.willReturn(WireMock.ok()));
 			}
 		}
 		registry.add("shopflow.sms.twilio.base-url", twilio::baseUrl);
+		registry.add("shopflow.outbound.webhook.url", () -> twilio.baseUrl() + "/shop/shopflow-events");
 		registry.add("SPRING_DATASOURCE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("SPRING_DATASOURCE_USERNAME", () -> "postgres");
 		registry.add("SPRING_DATASOURCE_PASSWORD", () -> "postgres");

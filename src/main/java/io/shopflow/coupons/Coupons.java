@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+
+import io.shopflow.outbound.OutboundEvents;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,8 +25,10 @@ public class Coupons {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final OutboundEvents outbound;
 
-	Coupons(JdbcClient jdbc, Clock clock) {
+	Coupons(JdbcClient jdbc, Clock clock, OutboundEvents outbound) {
+		this.outbound = outbound;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -37,6 +42,8 @@ public class Coupons {
 				.params(coupon.code(), customerId, percent, flow, processInstanceId, Timestamp.from(now),
 						Timestamp.from(coupon.expiresAt()))
 				.update();
+		outbound.record(OutboundEvents.COUPON_ISSUED, customerId, Map.of("code", coupon.code(), "percent", percent,
+				"expiresAt", coupon.expiresAt().toString(), "flow", String.valueOf(flow)));
 		return coupon;
 	}
 

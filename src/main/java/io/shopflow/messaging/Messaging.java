@@ -36,6 +36,7 @@ import io.shopflow.customers.Channel;
 import io.shopflow.customers.Customer;
 import io.shopflow.customers.Customers;
 import io.shopflow.messaging.SendLog.State;
+import io.shopflow.outbound.OutboundEvents;
 import io.shopflow.templates.RenderedMessage;
 import io.shopflow.templates.TemplateRenderer;
 import io.shopflow.tracking.LinkSigner;
@@ -66,6 +67,7 @@ public class Messaging {
 	private final LinkSigner links;
 	private final TrackedLinks trackedLinks;
 	private final MeterRegistry meters;
+	private final OutboundEvents outbound;
 	private final List<ModelContributor> contributors;
 	private final TransactionTemplate ownTransaction;
 	private final String publicUrl;
@@ -74,7 +76,7 @@ public class Messaging {
 	Messaging(SendLog sendLog, SendGate gate, Customers customers, TemplateRenderer templates, EmailSender email,
 			ObjectProvider<SmsSender> smsSender, SmsTexts smsTexts, WebPush webPush,
 			PushSubscriptions pushSubscriptions, LinkSigner links, TrackedLinks trackedLinks, MeterRegistry meters,
-			List<ModelContributor> contributors, PlatformTransactionManager transactions,
+			OutboundEvents outbound, List<ModelContributor> contributors, PlatformTransactionManager transactions,
 			@Value("${shopflow.public-url}") String publicUrl, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.sendLog = sendLog;
@@ -89,6 +91,7 @@ public class Messaging {
 		this.links = links;
 		this.trackedLinks = trackedLinks;
 		this.meters = meters;
+		this.outbound = outbound;
 		this.contributors = contributors;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -155,7 +158,12 @@ public class Messaging {
 			ownTransaction.executeWithoutResult(status -> sendLog.failed(request.sendKey(), e.toString()));
 			throw new DeliveryFailed("Sending " + request.sendKey() + " failed: " + e.getMessage(), e);
 		}
-		ownTransaction.executeWithoutResult(status -> sendLog.sent(request.sendKey(), messageId));
+		String channelKey = decision.channel().key();
+		ownTransaction.executeWithoutResult(status -> {
+			sendLog.sent(request.sendKey(), messageId);
+			outbound.record(OutboundEvents.MESSAGE_SENT, request.customerId(), Map.of("flow", request.flow(),
+					"step", request.step(), "channel", channelKey, "sendKey", request.sendKey()));
+		});
 		log.debug("Sent {} to {}", request.sendKey(), request.customerId());
 		return SendOutcome.sent();
 	}
@@ -218,6 +226,8 @@ public class Messaging {
 		}
 		String reason = String.join(",", reasons);
 		sendLog.skipped(request.sendKey(), reason);
+		outbound.record(OutboundEvents.MESSAGE_SKIPPED, request.customerId(), Map.of("flow", request.flow(),
+				"step", request.step(), "reason", reason, "sendKey", request.sendKey()));
 		log.info("Skipped {} for {}: {}", request.sendKey(), request.customerId(), reason);
 		return new Decision(SendOutcome.skipped(reason), null, null, null, null);
 	}

@@ -29,6 +29,11 @@ public class InsertIfAbsent {
 		this.postgres = product.toLowerCase().contains("postgres");
 	}
 
+	/** Whether the database is PostgreSQL (else H2), for the few statements that differ. */
+	public boolean postgres() {
+		return postgres;
+	}
+
 	/** @return 1 if inserted, 0 if the key existed */
 	public int insert(String insertSql, String conflictColumns, Object... args) {
 		if (postgres) {

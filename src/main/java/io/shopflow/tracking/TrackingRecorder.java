@@ -11,6 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.shopflow.outbound.OutboundEvents;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,12 +38,15 @@ public class TrackingRecorder implements SmartLifecycle {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
 	private final TransactionTemplate ownTransaction;
+	private final OutboundEvents outbound;
 	private final AtomicLong unwritten = new AtomicLong();
 	private final BlockingQueue<TrackingEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
 	private volatile boolean running;
 	private Thread writer;
 
-	TrackingRecorder(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions) {
+	TrackingRecorder(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions,
+			OutboundEvents outbound) {
+		this.outbound = outbound;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -166,6 +171,17 @@ public class TrackingRecorder implements SmartLifecycle {
 				update send_log set opened_at = coalesce(opened_at, ?), clicked_at = coalesce(clicked_at, ?)
 				where id = ?""", people);
 		batches.batchUpdate("update send_log set apple_opened = true where id = ? and not apple_opened", apple);
+		for (Object[] person : people) {
+			long sendId = (Long) person[2];
+			jdbc.sql("select customer_id, flow, step from send_log where id = ?").param(sendId)
+					.query((rs, n) -> {
+						outbound.record(person[1] == null ? OutboundEvents.MESSAGE_OPENED : OutboundEvents.MESSAGE_CLICKED,
+								rs.getString(1), Map.of("flow", rs.getString(2), "step", rs.getString(3),
+										"sendId", sendId));
+						return null;
+					})
+					.list();
+		}
 		batches.batchUpdate("update send_log set machine_opened = true where id = ? and not machine_opened", machines);
 	}
 
