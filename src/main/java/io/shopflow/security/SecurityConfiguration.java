@@ -5,6 +5,7 @@ import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,8 @@ class SecurityConfiguration {
 				.addFilterBefore(new ApiTokenFilter(settings.token()), BasicAuthenticationFilter.class)
 				.addFilterAfter(new DashboardSession(), ApiTokenFilter.class)
 				.authorizeHttpRequests(auth -> auth
+						// a streamed answer (exports) was authorised when its request came in
+						.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 						.requestMatchers("/dashboard/login", "/dashboard/dashboard.css").permitAll()
 						.requestMatchers("/dashboard", "/dashboard/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",

@@ -1,0 +1,243 @@
+package io.shopflow.segments;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a segment's condition (JSON) into one SQL predicate over the customers table. Every condition becomes
+ * "c.id in (subquery over an indexed table)" or a test on the customer's row, combined with and, or and not; no
+ * customer is loaded into memory. Conditions:
+ * <ul>
+ * <li>{"and": [..]}, {"or": [..]}, {"not": {..}}</li>
+ * <li>{"profile": "locale", "equals" | "startsWith": "sv"} or {"profile": "phone", "exists": true}</li>
+ * <li>{"joined": {"within": "P7D"}} (registered; also "notWithin")</li>
+ * <li>{"consent": "email", "within": "P7D"} (granted now; optionally granted within)</li>
+ * <li>{"event": "shop.product.viewed", "atLeast": 4, "within": "P30D"}</li>
+ * <li>{"viewed": {"productId": "p-1"} or {"category": "Lighting"}, "within": "P7D", "notInCart": true}</li>
+ * <li>{"bought": {"productId": "p-1"} or {"category": ".."} or {}, "within": "P30D"}</li>
+ * <li>{"orders": {"atLeast": 1, "atMost": 1}, "lastNotWithin": "P180D"} (also "lastWithin")</li>
+ * </ul>
+ */
+@Component
+public class SegmentCompiler {
+
+	private static final Map<String, String> PROFILE = Map.of("email", "c.email", "phone", "c.phone", "locale", "c.locale",
+			"timeZone", "c.time_zone", "firstName", "c.first_name", "lastName", "c.last_name", "birthday", "c.birthday");
+	private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
+
+	private final Clock clock;
+
+	SegmentCompiler(Clock clock) {
+		this.clock = clock;
+	}
+
+	public SegmentQuery compile(JsonNode condition) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String predicate = new Compilation(parameters, Instant.now(clock)).condition(condition, "/condition");
+		return new SegmentQuery(predicate, parameters);
+	}
+
+	private static final class Compilation {
+
+		private final Map<String, Object> parameters;
+		private final Instant now;
+
+		Compilation(Map<String, Object> parameters, Instant now) {
+			this.parameters = parameters;
+			this.now = now;
+		}
+
+		String condition(JsonNode node, String at) {
+			if (node == null || !node.isObject() || node.isEmpty()) {
+				throw new SegmentInvalid(at, "must be a condition object");
+			}
+			if (node.has("and")) {
+				return combine(node.get("and"), at + "/and", " and ");
+			}
+			if (node.has("or")) {
+				return combine(node.get("or"), at + "/or", " or ");
+			}
+			if (node.has("not")) {
+				return "not (" + condition(node.get("not"), at + "/not") + ")";
+			}
+			if (node.has("profile")) {
+				return profile(node, at);
+			}
+			if (node.has("joined")) {
+				return window("c.created_at", node.get("joined"), at + "/joined");
+			}
+			if (node.has("consent")) {
+				return consent(node, at);
+			}
+			if (node.has("event")) {
+				return events(node, at);
+			}
+			if (node.has("viewed")) {
+				return viewed(node, at);
+			}
+			if (node.has("bought")) {
+				return bought(node, at);
+			}
+			if (node.has("orders")) {
+				return orders(node, at);
+			}
+			Iterator<String> names = node.fieldNames();
+			throw new SegmentInvalid(at + "/" + names.next(), "is not a known condition (and, or, not, profile, joined, "
+					+ "consent, event, viewed, bought, orders)");
+		}
+
+		private String combine(JsonNode parts, String at, String operator) {
+			if (!parts.isArray() || parts.isEmpty()) {
+				throw new SegmentInvalid(at, "must be a non-empty array of conditions");
+			}
+			List<String> compiled = new ArrayList<>();
+			for (int i = 0; i < parts.size(); i++) {
+				compiled.add("(" + condition(parts.get(i), at + "/" + i) + ")");
+			}
+			return String.join(operator, compiled);
+		}
+
+		private String profile(JsonNode node, String at) {
+			String column = PROFILE.get(node.path("profile").asText());
+			if (column == null) {
+				throw new SegmentInvalid(at + "/profile", "must be one of " + PROFILE.keySet());
+			}
+			if (node.has("equals")) {
+				return column + " = " + parameter(node.get("equals").asText());
+			}
+			if (node.has("startsWith")) {
+				return column + " like " + parameter(node.get("startsWith").asText().replace("%", "") + "%");
+			}
+			if (node.has("exists")) {
+				return column + (node.get("exists").asBoolean() ? " is not null" : " is null");
+			}
+			throw new SegmentInvalid(at, "needs equals, startsWith or exists");
+		}
+
+		private String consent(JsonNode node, String at) {
+			String channel = node.path("consent").asText();
+			if (!CHANNELS.contains(channel)) {
+				throw new SegmentInvalid(at + "/consent", "must be email, sms or push");
+			}
+			String sql = "c.id in (select customer_id from consents where channel = " + parameter(channel)
+					+ " and granted = true";
+			if (node.has("within")) {
+				sql += " and changed_at >= " + since(node.get("within"), at + "/within");
+			}
+			return sql + ")";
+		}
+
+		private String events(JsonNode node, String at) {
+			int atLeast = node.path("atLeast").asInt(1);
+			if (atLeast < 1) {
+				throw new SegmentInvalid(at + "/atLeast", "must be 1 or more (use not for none)");
+			}
+			String sql = "c.id in (select subject from shop_events where type = " + parameter(node.get("event").asText())
+					+ timeWindow("received_at", node, at) + " group by subject";
+			return sql + (atLeast > 1 ? " having count(*) >= " + parameter(atLeast) : "") + ")";
+		}
+
+		private String viewed(JsonNode node, String at) {
+			String sql = "c.id in (select i.customer_id from product_interest i" + product(node.get("viewed"),
+					"i.product_id", at + "/viewed") + " and i.viewed_at is not null" + timeWindow("i.viewed_at", node, at);
+			if (node.path("notInCart").asBoolean()) {
+				sql += " and (i.carted_at is null or i.carted_at < i.viewed_at)";
+			}
+			return sql + ")";
+		}
+
+		private String bought(JsonNode node, String at) {
+			String sql = "c.id in (select o.customer_id from orders o join order_lines l on l.order_id = o.id"
+					+ product(node.get("bought"), "l.product_id", at + "/bought") + timeWindow("o.placed_at", node, at);
+			int atLeast = node.path("atLeast").asInt(1);
+			return sql + (atLeast > 1 ? " group by o.customer_id having count(distinct o.id) >= " + parameter(atLeast)
+					: "") + ")";
+		}
+
+		private String orders(JsonNode node, String at) {
+			JsonNode count = node.get("orders");
+			List<String> having = new ArrayList<>();
+			if (count.has("atLeast")) {
+				having.add("count(*) >= " + parameter(count.get("atLeast").asInt()));
+			}
+			if (count.has("atMost")) {
+				having.add("count(*) <= " + parameter(count.get("atMost").asInt()));
+			}
+			if (node.has("lastWithin")) {
+				having.add("max(placed_at) >= " + since(node.get("lastWithin"), at + "/lastWithin"));
+			}
+			if (node.has("lastNotWithin")) {
+				having.add("max(placed_at) < " + since(node.get("lastNotWithin"), at + "/lastNotWithin"));
+			}
+			if (having.isEmpty()) {
+				throw new SegmentInvalid(at + "/orders", "needs atLeast, atMost, lastWithin or lastNotWithin");
+			}
+			return "c.id in (select customer_id from orders group by customer_id having " + String.join(" and ", having) + ")";
+		}
+
+		/** A join to products when filtering by category, then the where clause. */
+		private String product(JsonNode filter, String column, String at) {
+			if (filter == null || !filter.isObject()) {
+				throw new SegmentInvalid(at, "must be an object: {}, {\"productId\": ..} or {\"category\": ..}");
+			}
+			if (filter.has("category")) {
+				return " join products p on p.id = " + column + " where p.category = "
+						+ parameter(filter.get("category").asText());
+			}
+			if (filter.has("productId")) {
+				return " where " + column + " = " + parameter(filter.get("productId").asText());
+			}
+			return " where 1 = 1";
+		}
+
+		private String window(String column, JsonNode window, String at) {
+			if (window == null || !window.isObject()) {
+				throw new SegmentInvalid(at, "must be {\"within\": ..} or {\"notWithin\": ..}");
+			}
+			String sql = timeWindow(column, window, at);
+			if (sql.isEmpty()) {
+				throw new SegmentInvalid(at, "needs within or notWithin");
+			}
+			return sql.substring(" and ".length());
+		}
+
+		private String timeWindow(String column, JsonNode node, String at) {
+			String sql = "";
+			if (node.has("within")) {
+				sql += " and " + column + " >= " + since(node.get("within"), at + "/within");
+			}
+			if (node.has("notWithin")) {
+				sql += " and " + column + " < " + since(node.get("notWithin"), at + "/notWithin");
+			}
+			return sql;
+		}
+
+		private String since(JsonNode duration, String at) {
+			try {
+				return parameter(Timestamp.from(now.minus(Duration.parse(duration.asText()))));
+			}
+			catch (DateTimeParseException e) {
+				throw new SegmentInvalid(at, "must be an ISO-8601 duration such as P30D");
+			}
+		}
+
+		private String parameter(Object value) {
+			String name = "p" + parameters.size();
+			parameters.put(name, value);
+			return ":" + name;
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package io.shopflow.segments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Segment definitions (stored and versioned) and their members, always computed in the database. */
+@Service
+public class Segments {
+
+	public record Preview(long count, List<String> sample, long millis) {
+	}
+
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final SegmentCompiler compiler;
+	private final ObjectMapper json;
+	private final Clock clock;
+
+	Segments(JdbcClient jdbc, NamedParameterJdbcTemplate named, SegmentCompiler compiler, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.compiler = compiler;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Stores a new version; the definition is compiled first, so a stored segment always compiles. */
+	@Transactional
+	public Segment save(String key, String name, JsonNode condition) {
+		compiler.compile(condition);
+		Timestamp now = Timestamp.from(Instant.now(clock));
+		int version = jdbc.sql("select coalesce(max(version), 0) + 1 from segment_versions where segment_key = ?").param(key)
+				.query(Integer.class).single();
+		String definition = write(condition);
+		jdbc.sql("insert into segment_versions (segment_key, version, definition, created_at) values (?, ?, ?, ?)")
+				.params(key, version, definition, now).update();
+		if (jdbc.sql("update segments set name = ?, version = ?, definition = ?, updated_at = ? where segment_key = ?")
+				.params(name, version, definition, now, key).update() == 0) {
+			jdbc.sql("insert into segments (segment_key, name, version, definition, updated_at) values (?, ?, ?, ?, ?)")
+					.params(key, name, version, definition, now).update();
+		}
+		return new Segment(key, name, version, condition);
+	}
+
+	public Optional<Segment> find(String key) {
+		return jdbc.sql("select segment_key, name, version, definition from segments where segment_key = ?").param(key)
+				.query((rs, n) -> new Segment(rs.getString(1), rs.getString(2), rs.getInt(3), read(rs.getString(4))))
+				.optional();
+	}
+
+	public List<Segment> all() {
+		return jdbc.sql("select segment_key, name, version, definition from segments order by segment_key")
+				.query((rs, n) -> new Segment(rs.getString(1), rs.getString(2), rs.getInt(3), read(rs.getString(4))))
+				.list();
+	}
+
+	public List<Map<String, Object>> versions(String key) {
+		return jdbc.sql("select version, definition, created_at from segment_versions where segment_key = ? order by version")
+				.param(key).query().listOfRows();
+	}
+
+	/** The number of members and a sample of them, straight from the compiled query. */
+	@Transactional(readOnly = true)
+	public Preview preview(JsonNode condition, int sampleSize) {
+		long start = System.nanoTime();
+		SegmentQuery query = compiler.compile(condition);
+		Long count = named.queryForObject("select count(*) from customers c where " + query.predicate(),
+				query.parameters(), Long.class);
+		List<String> sample = named.queryForList(query.members() + " order by c.id limit " + Math.max(0, sampleSize),
+				query.parameters(), String.class);
+		return new Preview(count == null ? 0 : count, sample, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** Every member id, in id order, streamed row by row. */
+	@Transactional(readOnly = true)
+	public void members(JsonNode condition, Consumer<String> each) {
+		SegmentQuery query = compiler.compile(condition);
+		named.query(query.members() + " order by c.id", query.parameters(),
+				(RowCallbackHandler) rs -> each.accept(rs.getString(1)));
+	}
+
+	/** Members with what an export or a campaign needs, streamed in id order. */
+	@Transactional(readOnly = true)
+	public void contacts(JsonNode condition, Consumer<Contact> each) {
+		SegmentQuery query = compiler.compile(condition);
+		named.query("select c.id, c.email, c.phone, c.first_name, c.last_name, c.locale, c.time_zone from customers c"
+				+ " where " + query.predicate() + " order by c.id", query.parameters(),
+				(RowCallbackHandler) rs -> each.accept(new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))));
+	}
+
+	/** Whether one customer is a member now. */
+	public boolean contains(JsonNode condition, String customerId) {
+		SegmentQuery query = compiler.compile(condition);
+		var parameters = new java.util.HashMap<>(query.parameters());
+		parameters.put("customer", customerId);
+		Long count = named.queryForObject("select count(*) from customers c where c.id = :customer and ("
+				+ query.predicate() + ")", parameters, Long.class);
+		return count != null && count > 0;
+	}
+
+	public record Contact(String id, String email, String phone, String firstName, String lastName, String locale,
+			String timeZone) {
+	}
+
+	private String write(JsonNode condition) {
+		try {
+			return json.writeValueAsString(condition);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private JsonNode read(String definition) {
+		try {
+			return json.readTree(definition);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

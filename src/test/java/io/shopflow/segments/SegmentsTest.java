@@ -1,0 +1,242 @@
+package io.shopflow.segments;
+
+import static io.shopflow.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shopflow.EngineTest;
+import io.shopflow.events.EventIntake;
+import io.shopflow.events.EventParser;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The seven segments marketers use, as JSON definitions, on a generated history with exactly known members:
+ * first-time visitors, just subscribed, interested in a category, 4+ visits without a purchase, viewed a product
+ * without carting it, bought a product lately, bought once and nothing for 180 days.
+ */
+@EngineTest
+class SegmentsTest {
+
+	static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	EventParser parser;
+
+	@Autowired
+	EventIntake intake;
+
+	@Autowired
+	MockMvc mvc;
+
+	final ObjectMapper json = new ObjectMapper();
+	final String run = "seg" + id().substring(0, 6);
+	String vase;
+	String mug;
+	String lighting;
+
+	@BeforeEach
+	void history() {
+		vase = "p-vase-" + run;
+		mug = "p-mug-" + run;
+		lighting = "Lighting-" + run;
+		// A: new today, consented, one view of a lamp
+		at(NOW.minus(Duration.ofHours(2)));
+		customer("a", true);
+		view("a", "p-lamp-" + run, lighting);
+		// B: a month old, five views of the vase over ten days, never bought
+		at(NOW.minus(Duration.ofDays(30)));
+		customer("b", true);
+		for (int day = 10; day >= 2; day -= 2) {
+			at(NOW.minus(Duration.ofDays(day)).plusSeconds(3600));
+			view("b", vase, "Decor");
+		}
+		// C: a month old, viewed the vase and put it in the cart; bought a mug 3 days ago
+		at(NOW.minus(Duration.ofDays(30)));
+		customer("c", true);
+		at(NOW.minus(Duration.ofDays(2)));
+		view("c", vase, "Decor");
+		send(now(event(id(), "shop.cart.updated", who("c"), """
+				{"cartId":"cart-%s","items":[{"productId":"%s","quantity":1,"price":30}],"total":30,"currency":"EUR"}"""
+				.formatted(who("c"), vase))));
+		order("c", NOW.minus(Duration.ofDays(3)), mug);
+		// D: bought once, 200 days ago; E: twice, 300 and 200 days ago; F: once, 10 days ago (a mug)
+		for (String name : new String[] { "d", "e", "f" }) {
+			at(NOW.minus(Duration.ofDays(400)));
+			customer(name, true);
+		}
+		order("d", NOW.minus(Duration.ofDays(200)), "p-other-" + run);
+		order("e", NOW.minus(Duration.ofDays(300)), "p-other-" + run);
+		order("e", NOW.minus(Duration.ofDays(200)), "p-other-" + run);
+		order("f", NOW.minus(Duration.ofDays(10)), mug);
+		// G: new today, without consent
+		at(NOW.minus(Duration.ofHours(1)));
+		customer("g", false);
+		// H: three days old, consented, four views and an order
+		at(NOW.minus(Duration.ofDays(3)));
+		customer("h", true);
+		for (int i = 0; i < 4; i++) {
+			view("h", vase, "Decor");
+		}
+		order("h", NOW.minus(Duration.ofDays(1)), "p-other-" + run);
+		at(NOW);
+	}
+
+	@AfterEach
+	void resetTheClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void firstTimeVisitors() {
+		assertThat(members("""
+				{"and":[{"joined":{"within":"P1D"}},{"not":{"event":"shop.product.viewed","atLeast":2}},
+				        {"not":{"orders":{"atLeast":1}}}]}""")).containsExactly(who("a"), who("g"));
+	}
+
+	@Test
+	void justSubscribedWithMarketingConsent() {
+		assertThat(members("{\"consent\":\"email\",\"within\":\"P7D\"}")).containsExactly(who("a"), who("h"));
+	}
+
+	@Test
+	void interestedInACategory() {
+		assertThat(members("{\"viewed\":{\"category\":\"" + lighting + "\"},\"within\":\"P30D\"}")).containsExactly(who("a"));
+	}
+
+	@Test
+	void fourOrMoreVisitsWithoutAPurchase() {
+		assertThat(members("""
+				{"and":[{"event":"shop.product.viewed","atLeast":4,"within":"P30D"},{"not":{"orders":{"atLeast":1}}}]}"""))
+				.containsExactly(who("b"));
+	}
+
+	@Test
+	void viewedAProductWithoutPuttingItInTheCart() {
+		assertThat(members("{\"viewed\":{\"productId\":\"" + vase + "\"},\"within\":\"P7D\",\"notInCart\":true}"))
+				.containsExactly(who("b"), who("h"));
+	}
+
+	@Test
+	void boughtAProductWithinDays() {
+		assertThat(members("{\"bought\":{\"productId\":\"" + mug + "\"},\"within\":\"P14D\"}"))
+				.containsExactly(who("c"), who("f"));
+	}
+
+	@Test
+	void boughtOnceAndNothingFor180Days() {
+		assertThat(members("{\"orders\":{\"atLeast\":1,\"atMost\":1},\"lastNotWithin\":\"P180D\"}"))
+				.containsExactly(who("d"));
+	}
+
+	@Test
+	void definitionsAreStoredVersionedPreviewedAndExported() throws Exception {
+		String key = "lapsed-" + run;
+		String body = """
+				{"name":"Lapsed one-timers","condition":{"and":[%s,{"orders":{"atMost":1},"lastNotWithin":"P180D"}]}}"""
+				.formatted(ours());
+		mvc.perform(put("/api/segments/{key}", key).header("Authorization", "Bearer engine-test")
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(put("/api/segments/{key}", key).header("Authorization", "Bearer engine-test")
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(jsonPath("$.version").value(2));
+		mvc.perform(get("/api/segments/{key}/preview", key).header("Authorization", "Bearer engine-test"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.count").value(1))
+				.andExpect(jsonPath("$.sample[0]").value(who("d")));
+		mvc.perform(get("/api/segments/{key}", key).header("Authorization", "Bearer engine-test"))
+				.andExpect(jsonPath("$.versions.length()").value(2));
+
+		String csv = mvc.perform(asyncDispatch(mvc.perform(get("/api/segments/{key}/export", key)
+				.header("Authorization", "Bearer engine-test")).andReturn()))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(csv.lines()).containsExactly("id,email,phone,first_name,last_name,locale",
+				who("d") + "," + who("d") + "@example.com,,Anna,Berg,en");
+		String hashed = mvc.perform(asyncDispatch(mvc.perform(get("/api/segments/{key}/export", key)
+				.param("format", "hashed").header("Authorization", "Bearer engine-test")).andReturn()))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(hashed.lines()).containsExactly("email_sha256,phone_sha256",
+				AudienceExport.sha256(who("d") + "@example.com") + ",");
+
+		mvc.perform(put("/api/segments/{key}", "broken").header("Authorization", "Bearer engine-test")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"condition\":{\"and\":[{\"event\":\"shop.order.placed\",\"within\":\"30 days\"}]}}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].pointer").value("#/condition/and/0/within"));
+	}
+
+	/** Only this test's customers: the shared database holds other tests' too. */
+	private String ours() {
+		return "{\"profile\":\"email\",\"startsWith\":\"" + run + "-\"}";
+	}
+
+	private List<String> members(String condition) {
+		List<String> members = new ArrayList<>();
+		segments.members(read("{\"and\":[" + ours() + "," + condition + "]}"), members::add);
+		return members;
+	}
+
+	private JsonNode read(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private String who(String name) {
+		return run + "-" + name;
+	}
+
+	private void customer(String name, boolean consent) {
+		send(registered(who(name), who(name) + "@example.com", "en", consent));
+	}
+
+	private void view(String name, String product, String category) {
+		send(now(event(id(), "shop.product.viewed", who(name),
+				"{\"productId\":\"%s\",\"category\":\"%s\"}".formatted(product, category))));
+	}
+
+	/** The event as happening at the engine clock's time. */
+	private static String now(String event) {
+		return event.replace("2026-11-24T10:00:00Z", ClockUtil.getCurrentTime().toInstant().toString());
+	}
+
+	private void order(String name, Instant placed, String product) {
+		at(placed);
+		send(event(id(), "shop.order.placed", who(name), """
+				{"orderId":"o-%s","items":[{"productId":"%s","quantity":1,"price":30}],"total":30,"currency":"EUR"}"""
+				.formatted(id(), product)).replace("2026-11-24T10:00:00Z", placed.toString()));
+	}
+
+	private static void at(Instant instant) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	private void send(String event) {
+		intake.accept(parser.parse(event.getBytes(StandardCharsets.UTF_8)));
+	}
+}
