@@ -146,6 +146,11 @@ public sealed interface ShopEvent {
 	 */
 	record Raised(Envelope envelope, Map<String, Object> variables) implements ShopEvent {
 
+		/** Raised by Shopflow itself, not because of one shop event (e.g. a scheduled re-evaluation). */
+		public static Raised of(String id, String type, String customerId, Map<String, Object> variables) {
+			return new Raised(new Envelope(id, "shopflow", type, customerId, null, null), Map.copyOf(variables));
+		}
+
 		/** Named after its cause and a discriminator, so it is as unique as the cause. */
 		public static Raised by(ShopEvent cause, String type, String discriminator, Map<String, Object> variables) {
 			return new Raised(new Envelope(cause.id() + "/" + type + "/" + discriminator, "shopflow", type,

@@ -55,7 +55,10 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 			return;
 		}
 		for (Flow flow : catalogue.listeningTo(event.type())) {
-			route(event, flow);
+			Object segment = event.variables().get("segmentKey");
+			if (flow.segment() == null || segment == null || flow.segment().equals(segment)) {
+				route(event, flow);
+			}
 		}
 	}
 

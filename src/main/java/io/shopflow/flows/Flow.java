@@ -7,10 +7,11 @@ import java.util.Set;
  * A deployed flow as the router sees it: the latest version's id, the messages that start it (by event type),
  * the messages
  * its instances wait for, and its re-entry rules. instanceKey names the event field that scopes "one running
- * instance per customer" further (cartId: one per cart), or is null.
+ * instance per customer" further (cartId: one per cart), or is null. segment, when set, is the only segment
+ * whose shopflow.segment.entered / exited events the flow takes.
  */
 record Flow(String key, String definitionId, Map<String, String> startMessages, Set<String> catchMessages,
-		ReentryPolicy reentry, String instanceKey) {
+		ReentryPolicy reentry, String instanceKey, String segment) {
 
 	/**
 	 * Camunda allows a message start event name in one deployed process only, so a flow may start on

@@ -25,6 +25,7 @@ class FlowCatalogue {
 
 	static final String REENTRY = "shopflow.reentry";
 	static final String INSTANCE_KEY = "shopflow.instanceKey";
+	static final String SEGMENT = "shopflow.segment";
 	private static final long MAX_AGE_MILLIS = 60_000;
 
 	private final RepositoryService repository;
@@ -96,7 +97,7 @@ class FlowCatalogue {
 			}
 		}
 		return new Flow(definition.getKey(), definition.getId(), starts, catches,
-				ReentryPolicy.of(property(process, REENTRY)), property(process, INSTANCE_KEY));
+				ReentryPolicy.of(property(process, REENTRY)), property(process, INSTANCE_KEY), property(process, SEGMENT));
 	}
 
 	private static String property(Process process, String name) {

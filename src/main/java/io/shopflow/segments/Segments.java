@@ -31,6 +31,8 @@ public class Segments {
 	private final SegmentCompiler compiler;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private volatile List<Segment> cached;
+	private volatile long cachedAt;
 
 	Segments(JdbcClient jdbc, NamedParameterJdbcTemplate named, SegmentCompiler compiler, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
@@ -55,6 +57,7 @@ public class Segments {
 			jdbc.sql("insert into segments (segment_key, name, version, definition, updated_at) values (?, ?, ?, ?, ?)")
 					.params(key, name, version, definition, now).update();
 		}
+		cached = null;
 		return new Segment(key, name, version, condition);
 	}
 
@@ -64,10 +67,17 @@ public class Segments {
 				.optional();
 	}
 
+	/** Cached, because every event asks: renewed on a save here, and every 30 s for saves on other nodes. */
 	public List<Segment> all() {
-		return jdbc.sql("select segment_key, name, version, definition from segments order by segment_key")
-				.query((rs, n) -> new Segment(rs.getString(1), rs.getString(2), rs.getInt(3), read(rs.getString(4))))
-				.list();
+		List<Segment> current = cached;
+		if (current == null || System.currentTimeMillis() - cachedAt > 30_000) {
+			current = jdbc.sql("select segment_key, name, version, definition from segments order by segment_key")
+					.query((rs, n) -> new Segment(rs.getString(1), rs.getString(2), rs.getInt(3), read(rs.getString(4))))
+					.list();
+			cached = current;
+			cachedAt = System.currentTimeMillis();
+		}
+		return current;
 	}
 
 	public List<Map<String, Object>> versions(String key) {
