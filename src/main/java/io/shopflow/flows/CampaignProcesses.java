@@ -1,0 +1,33 @@
+package io.shopflow.flows;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/** Each broadcast campaign is an instance of bpmn/campaign.bpmn, business key campaign:&lt;key&gt;, in Cockpit. */
+@Service
+public class CampaignProcesses {
+
+	static final String CAMPAIGN_KEY = "campaignKey";
+
+	private final RuntimeService runtime;
+
+	CampaignProcesses(RuntimeService runtime) {
+		this.runtime = runtime;
+	}
+
+	/** @return the process instance id */
+	public String start(String campaignKey) {
+		return runtime.startProcessInstanceByKey("campaign", "campaign:" + campaignKey, Map.of(CAMPAIGN_KEY, campaignKey))
+				.getId();
+	}
+
+	public void suspend(String processInstanceId) {
+		runtime.suspendProcessInstanceById(processInstanceId);
+	}
+
+	public void activate(String processInstanceId) {
+		runtime.activateProcessInstanceById(processInstanceId);
+	}
+}

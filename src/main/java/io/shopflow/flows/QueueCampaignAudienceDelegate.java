@@ -1,0 +1,22 @@
+package io.shopflow.flows;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Queues the campaign's audience and sets firstDue, when its first customer is due. */
+@Component
+class QueueCampaignAudienceDelegate implements JavaDelegate {
+
+	private final CampaignSteps campaigns;
+
+	QueueCampaignAudienceDelegate(CampaignSteps campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		execution.setVariable("firstDue", campaigns.queue((String) execution.getVariable(CampaignProcesses.CAMPAIGN_KEY))
+				.toString());
+	}
+}

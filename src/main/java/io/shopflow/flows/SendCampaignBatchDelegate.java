@@ -1,0 +1,24 @@
+package io.shopflow.flows;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Sends one batch of the campaign; sets campaignDone, and nextBatchIn (ISO duration) when more is to come. */
+@Component
+class SendCampaignBatchDelegate implements JavaDelegate {
+
+	private final CampaignSteps campaigns;
+
+	SendCampaignBatchDelegate(CampaignSteps campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		CampaignSteps.Batch batch = campaigns.sendBatch((String) execution.getVariable(CampaignProcesses.CAMPAIGN_KEY),
+				execution.getProcessInstanceId());
+		execution.setVariable("campaignDone", batch.done());
+		execution.setVariable("nextBatchIn", batch.nextIn().toString());
+	}
+}
