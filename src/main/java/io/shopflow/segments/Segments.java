@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shopflow.support.InsertIfAbsent;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +34,15 @@ public class Segments {
 	private final SegmentCompiler compiler;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final boolean postgres;
+	private final String workMem;
 	private volatile List<Segment> cached;
 	private volatile long cachedAt;
 
-	Segments(JdbcClient jdbc, NamedParameterJdbcTemplate named, SegmentCompiler compiler, ObjectMapper json, Clock clock) {
+	Segments(JdbcClient jdbc, NamedParameterJdbcTemplate named, SegmentCompiler compiler, ObjectMapper json, Clock clock,
+			InsertIfAbsent dialect, @Value("${shopflow.segments.work-mem:256MB}") String workMem) {
+		this.postgres = dialect.postgres();
+		this.workMem = workMem.replaceAll("[^0-9A-Za-z]", "");
 		this.jdbc = jdbc;
 		this.named = named;
 		this.compiler = compiler;
@@ -90,6 +98,7 @@ public class Segments {
 	public Preview preview(JsonNode condition, int sampleSize) {
 		long start = System.nanoTime();
 		SegmentQuery query = compiler.compile(condition);
+		roomToHash();
 		Long count = named.queryForObject("select count(*) from customers c where " + query.predicate(),
 				query.parameters(), Long.class);
 		List<String> sample = named.queryForList(query.members() + " order by c.id limit " + Math.max(0, sampleSize),
@@ -101,6 +110,7 @@ public class Segments {
 	@Transactional(readOnly = true)
 	public void members(JsonNode condition, Consumer<String> each) {
 		SegmentQuery query = compiler.compile(condition);
+		roomToHash();
 		named.query(query.members() + " order by c.id", query.parameters(),
 				(RowCallbackHandler) rs -> each.accept(rs.getString(1)));
 	}
@@ -109,6 +119,7 @@ public class Segments {
 	@Transactional(readOnly = true)
 	public void contacts(JsonNode condition, Consumer<Contact> each) {
 		SegmentQuery query = compiler.compile(condition);
+		roomToHash();
 		named.query("select c.id, c.email, c.phone, c.first_name, c.last_name, c.locale, c.time_zone from customers c"
 				+ " where " + query.predicate() + " order by c.id", query.parameters(),
 				(RowCallbackHandler) rs -> each.accept(new Contact(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -123,6 +134,17 @@ public class Segments {
 		Long count = named.queryForObject("select count(*) from customers c where c.id = :customer and ("
 				+ query.predicate() + ")", parameters, Long.class);
 		return count != null && count > 0;
+	}
+
+	/**
+	 * A segment's sub-queries (customers who did X) are hashed against all customers; PostgreSQL does that only
+	 * when the set fits in work_mem, and otherwise rescans it for every customer (minutes on 1M). So a segment
+	 * query gets more, for its own transaction only.
+	 */
+	private void roomToHash() {
+		if (postgres) {
+			jdbc.sql("set local work_mem = '" + workMem + "'").update();
+		}
 	}
 
 	public record Contact(String id, String email, String phone, String firstName, String lastName, String locale,

@@ -1,0 +1,127 @@
+package io.shopflow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.shopflow.IntegrationTestBase;
+import io.shopflow.segments.Segments;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The seven marketer segments previewed (count and a sample of 20) on 1M generated customers in embedded
+ * PostgreSQL, with 3M product views, 300k orders and their interest rows; against the floor of the same run, a
+ * bare count of all customers. Writes target/bench/segments.json. Target: under 1 s each.
+ */
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@DirtiesContext
+class SegmentBench extends IntegrationTestBase {
+
+	private static final int CUSTOMERS = Integer.getInteger("bench.customers", 1_000_000);
+	private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "target/bench"));
+
+	static final Map<String, String> SEGMENTS = new LinkedHashMap<>();
+
+	static {
+		SEGMENTS.put("first-time visitors", """
+				{"and":[{"joined":{"within":"P1D"}},{"not":{"event":"shop.product.viewed","atLeast":2}},
+				        {"not":{"orders":{"atLeast":1}}}]}""");
+		SEGMENTS.put("just subscribed with consent", "{\"consent\":\"email\",\"within\":\"P7D\"}");
+		SEGMENTS.put("interested in a category", "{\"viewed\":{\"category\":\"cat-3\"},\"within\":\"P30D\"}");
+		SEGMENTS.put("4+ visits, no purchase", """
+				{"and":[{"event":"shop.product.viewed","atLeast":4,"within":"P30D"},{"not":{"orders":{"atLeast":1}}}]}""");
+		SEGMENTS.put("viewed X, not in cart", "{\"viewed\":{\"productId\":\"p-17\"},\"within\":\"P7D\",\"notInCart\":true}");
+		SEGMENTS.put("bought Y within 30 days", "{\"bought\":{\"productId\":\"p-42\"},\"within\":\"P30D\"}");
+		SEGMENTS.put("bought once, nothing for 180 days", "{\"orders\":{\"atLeast\":1,\"atMost\":1},\"lastNotWithin\":\"P180D\"}");
+	}
+
+	@Autowired
+	Segments segments;
+
+	@Test
+	void theSevenSegmentsOnAMillionCustomers() throws Exception {
+		long start = System.nanoTime();
+		generate();
+		double generated = (System.nanoTime() - start) / 1e9;
+		ObjectMapper json = new ObjectMapper();
+
+		long floorStart = System.nanoTime();
+		long all = jdbc.sql("select count(*) from customers").query(Long.class).single();
+		double floor = (System.nanoTime() - floorStart) / 1e6;
+		Map<String, Object> results = new LinkedHashMap<>();
+		System.out.printf("%nSegments on %,d customers (generated in %.0f s); floor: count all customers %.0f ms%n",
+				all, generated, floor);
+		for (var segment : SEGMENTS.entrySet()) {
+			var condition = json.readTree(segment.getValue());
+			segments.preview(condition, 20);
+			List<Long> millis = new ArrayList<>();
+			long members = 0;
+			for (int i = 0; i < 5; i++) {
+				var preview = segments.preview(condition, 20);
+				millis.add(preview.millis());
+				members = preview.count();
+			}
+			millis.sort(null);
+			Map<String, Object> figure = new LinkedHashMap<>();
+			figure.put("members", members);
+			figure.put("p50Millis", millis.get(2));
+			figure.put("maxMillis", millis.get(4));
+			results.put(segment.getKey(), figure);
+			System.out.printf("  %-36s %,9d members  p50 %5d ms  max %5d ms%n", segment.getKey(), members, millis.get(2),
+					millis.get(4));
+		}
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("timestamp", Instant.now().toString());
+		out.put("customers", all);
+		out.put("floorCountAllMillis", floor);
+		out.put("segments", results);
+		Files.createDirectories(OUTPUT);
+		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUTPUT.resolve("segments.json").toFile(), out);
+	}
+
+	/** Customers joined over 2 years; 90% email consent; half of them 6 views each over 60 days; 30% ordered. */
+	private void generate() {
+		jdbc.sql("""
+				insert into customers (id, email, locale, time_zone, created_at, updated_at)
+				select 'sb-' || g, 'sb-' || g || '@example.com', 'en', 'Europe/Stockholm',
+				  now() - ((g % 730) || ' days')::interval - ((g % 24) || ' hours')::interval, now()
+				from generate_series(1, ?) g""").param(CUSTOMERS).update();
+		jdbc.sql("""
+				insert into consents (customer_id, channel, granted, source, changed_at)
+				select 'sb-' || g, 'email', true, 'bench', now() - ((g % 400) || ' days')::interval
+				from generate_series(1, ?) g where g % 10 <> 0""").param(CUSTOMERS).update();
+		jdbc.sql("""
+				insert into products (id, name, category, updated_at)
+				select 'p-' || g, 'Product ' || g, 'cat-' || (g % 20), now() from generate_series(1, 500) g""").update();
+		jdbc.sql("""
+				insert into shop_events (id, type, source, subject, received_at)
+				select 'sbv-' || g, 'shop.product.viewed', 'bench', 'sb-' || (g % ?),
+				  now() - ((g % 60) || ' days')::interval
+				from generate_series(1, ?) g""").params(CUSTOMERS / 2, CUSTOMERS * 3).update();
+		jdbc.sql("""
+				insert into product_interest (customer_id, product_id, viewed_at, carted_at, last_at)
+				select 'sb-' || g, 'p-' || (g % 500), now() - ((g % 60) || ' days')::interval,
+				  case when g % 4 = 0 then now() - ((g % 60) || ' days')::interval end, now() - ((g % 60) || ' days')::interval
+				from generate_series(1, ?) g""").param(CUSTOMERS).update();
+		jdbc.sql("""
+				insert into orders (id, customer_id, total, currency, placed_at)
+				select 'sbo-' || g, 'sb-' || (g * 3 % ?), 50, 'EUR', now() - ((g % 400) || ' days')::interval
+				from generate_series(1, ?) g""").params(CUSTOMERS, CUSTOMERS * 3 / 10).update();
+		jdbc.sql("""
+				insert into order_lines (order_id, product_id, quantity, price)
+				select 'sbo-' || g, 'p-' || (g % 500), 1, 50 from generate_series(1, ?) g""").param(CUSTOMERS * 3 / 10)
+				.update();
+		jdbc.sql("vacuum analyze").update();
+	}
+}
