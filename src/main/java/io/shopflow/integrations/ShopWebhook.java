@@ -1,12 +1,9 @@
 package io.shopflow.integrations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.shopflow.support.Hmac;
 
 /** Both platforms sign the raw body: base64 of its HMAC-SHA256 under the shared secret. */
 public final class ShopWebhook {
@@ -29,13 +26,6 @@ public final class ShopWebhook {
 	}
 
 	public static byte[] hmac(byte[] body, String secret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac.doFinal(body);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hmac.sha256(secret, body);
 	}
 }

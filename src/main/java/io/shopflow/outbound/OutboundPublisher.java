@@ -13,12 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.shopflow.support.Hmac;
 import io.shopflow.support.InsertIfAbsent;
 
 import org.slf4j.Logger;
@@ -155,9 +153,7 @@ class OutboundPublisher {
 		return json.writeValueAsString(event);
 	}
 
-	static String sign(String body, String secret) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+	static String sign(String body, String secret) {
+		return HexFormat.of().formatHex(Hmac.sha256(secret, body.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -9,6 +9,8 @@ import io.shopflow.campaigns.CampaignInvalid;
 import io.shopflow.campaigns.CampaignProgress;
 import io.shopflow.campaigns.Campaigns;
 
+import io.shopflow.web.Problems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -82,8 +84,6 @@ class CampaignsController {
 	}
 
 	private static ResponseEntity<ProblemDetail> unknown(String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No campaign " + key);
-		problem.setTitle("Unknown campaign");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return Problems.notFound("Unknown campaign", "No campaign " + key);
 	}
 }

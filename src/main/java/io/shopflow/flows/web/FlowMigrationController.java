@@ -3,9 +3,8 @@ package io.shopflow.flows.web;
 import java.util.Map;
 
 import io.shopflow.flows.FlowMigrations;
+import io.shopflow.web.Problems;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +31,7 @@ class FlowMigrationController {
 	ResponseEntity<?> migrate(@PathVariable String key, @RequestBody(required = false) Request request) {
 		boolean dryRun = request == null || request.dryRun() == null || request.dryRun();
 		Map<String, String> mapping = request == null || request.mapping() == null ? Map.of() : request.mapping();
-		return migrations.migrate(key, mapping, dryRun).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No flow is deployed as " + key);
-			problem.setTitle("Unknown flow");
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-		});
+		return migrations.migrate(key, mapping, dryRun).<ResponseEntity<?>>map(ResponseEntity::ok)
+				.orElseGet(() -> Problems.notFound("Unknown flow", "No flow is deployed as " + key));
 	}
 }

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import io.shopflow.privacy.CustomerData;
 import io.shopflow.privacy.Erasure;
+import io.shopflow.web.Problems;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,10 +42,6 @@ class CustomerPrivacyController {
 	}
 
 	private static ResponseEntity<ProblemDetail> unknown(String id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"Shopflow holds no customer with this id (or it was erased already).");
-		problem.setTitle("Unknown customer");
-		problem.setProperty("customerId", id);
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return Problems.notFound("Unknown customer", "Shopflow holds no customer " + id + " (or it was erased already).");
 	}
 }

@@ -18,6 +18,8 @@ import io.shopflow.segments.SegmentInvalid;
 import io.shopflow.segments.Segments;
 
 import org.springframework.http.HttpHeaders;
+import io.shopflow.web.Problems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -146,8 +148,6 @@ class SegmentsController {
 	}
 
 	private static ResponseEntity<ProblemDetail> unknown(String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No segment " + key);
-		problem.setTitle("Unknown segment");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return Problems.notFound("Unknown segment", "No segment " + key);
 	}
 }
