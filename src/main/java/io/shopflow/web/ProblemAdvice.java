@@ -49,4 +49,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("failedIds", e.ids());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
+
+	/** A body cut off by {@link BodySizeLimit} is too large, not malformed. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
+			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof BodySizeLimit.BodyTooLarge) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+						"The body is larger than shopflow.api.max-body-size; send smaller batches.");
+				problem.setTitle("Body too large");
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+			}
+		}
+		return super.handleHttpMessageNotReadable(e, headers, status, request);
+	}
 }
