@@ -42,7 +42,8 @@ class TrackingLoadIT extends IntegrationTestBase {
 		}
 		assertThat(links).anyMatch(link -> link.startsWith("/t/o/")).anyMatch(link -> link.startsWith("/t/c/"));
 
-		HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+		ExecutorService clientThreads = Executors.newFixedThreadPool(8);
+		HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService users = Executors.newFixedThreadPool(32);
 		List<Future<Integer>> answers = new ArrayList<>();
@@ -61,6 +62,7 @@ class TrackingLoadIT extends IntegrationTestBase {
 			assertThat(answer.get()).isIn(200, 302);
 		}
 		users.shutdown();
+		clientThreads.shutdown();
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
 				select count(*) from tracking_events t join send_log s on s.id = t.send_id where s.customer_id = ?""")
