@@ -80,18 +80,15 @@ public class CampaignSender {
 					.params(Timestamp.from(deferred.until()), campaign.key(), customer).update();
 		}
 		catch (RuntimeException failure) {
-			int attempts = jdbc.sql("""
-					update campaign_recipients set attempts = attempts + 1, reason = ?
+			String reason = failure.toString().substring(0, Math.min(500, failure.toString().length()));
+			jdbc.sql("""
+					update campaign_recipients set attempts = attempts + 1, reason = ?,
+					  status = case when attempts + 1 >= ? then 'failed' else status end,
+					  done_at = case when attempts + 1 >= ? then ? else done_at end
 					where campaign_key = ? and customer_id = ?""")
-					.params(failure.toString().substring(0, Math.min(500, failure.toString().length())), campaign.key(),
-							customer)
+					.params(reason, MAX_ATTEMPTS, MAX_ATTEMPTS, Timestamp.from(Instant.now(clock)), campaign.key(), customer)
 					.update();
-			Integer tried = jdbc.sql("select attempts from campaign_recipients where campaign_key = ? and customer_id = ?")
-					.params(campaign.key(), customer).query(Integer.class).single();
-			if (attempts > 0 && tried >= MAX_ATTEMPTS) {
-				update(campaign.key(), customer, "failed", failure.toString());
-			}
-			log.warn("Campaign {} to {} failed (attempt {}): {}", campaign.key(), customer, tried, failure.toString());
+			log.warn("Campaign {} to {} failed: {}", campaign.key(), customer, reason);
 		}
 	}
 
