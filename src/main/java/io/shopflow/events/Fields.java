@@ -23,6 +23,15 @@ class Fields {
 	private final String at;
 	private final List<Violation> violations;
 
+	/** What the columns that keep them hold; a longer value is the sender's error, not a failure of ours. */
+	private static final java.util.Map<String, Integer> MAX_LENGTH = java.util.Map.ofEntries(
+			java.util.Map.entry("id", 300), java.util.Map.entry("source", 500), java.util.Map.entry("type", 200),
+			java.util.Map.entry("subject", 128), java.util.Map.entry("productId", 128), java.util.Map.entry("cartId", 128),
+			java.util.Map.entry("orderId", 128), java.util.Map.entry("firstName", 200), java.util.Map.entry("lastName", 200),
+			java.util.Map.entry("name", 500), java.util.Map.entry("category", 200), java.util.Map.entry("couponCode", 64),
+			java.util.Map.entry("email", 320), java.util.Map.entry("text", 2000), java.util.Map.entry("version", 100));
+	private static final int DEFAULT_MAX_LENGTH = 2000;
+
 	Fields(JsonNode node, String at, List<Violation> violations) {
 		this.node = node;
 		this.at = at;
@@ -44,6 +53,11 @@ class Fields {
 		}
 		if (!value.isTextual() || value.asText().isBlank()) {
 			bad(name, "must be a non-empty string");
+			return null;
+		}
+		int max = MAX_LENGTH.getOrDefault(name, DEFAULT_MAX_LENGTH);
+		if (value.asText().length() > max) {
+			bad(name, "must be at most " + max + " characters");
 			return null;
 		}
 		return value.asText();

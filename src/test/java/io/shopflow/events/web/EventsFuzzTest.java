@@ -66,7 +66,7 @@ class EventsFuzzTest {
 		Arbitrary<String> unicode = Arbitraries.strings().all().ofMaxLength(40);
 		Arbitrary<String> nasty = Arbitraries.of("", " ", "\u0000", "\uFEFF", "\u202Eevil", "😀", "\uD800", "a\u0301",
 				"<script>alert(1)</script>", "$class.forName('java.lang.Runtime')", "Europe/Narnia", "+00000",
-				"x".repeat(5000), "9".repeat(400), "null", "true", "-1", "1e999", "zz-ZZ-Latn-x-verylongtagvalue");
+				"x".repeat(5000), "9".repeat(400), "y".repeat(129), "z".repeat(301), "null", "true", "-1", "1e999", "zz-ZZ-Latn-x-verylongtagvalue");
 		Arbitrary<String> text = Arbitraries.oneOf(unicode, nasty);
 		Arbitrary<String> value = Arbitraries.oneOf(text.map(EventsFuzzTest::quoted),
 				Arbitraries.of("null", "true", "false", "0", "-1", "1.5e308", "[]", "{}", "[1,[2,[3]]]", "\"\""),
