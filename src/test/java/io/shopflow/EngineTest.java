@@ -32,9 +32,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"shopflow.flows.replenishment.intervals.filters=P60D",
 		"shopflow.webhooks.shopify.secret=shpss_engine_test",
 		"shopflow.webhooks.woocommerce.secret=wc-engine-test",
-		"shopflow.sms.twilio.base-url=http://localhost:" + EngineTest.TWILIO_PORT })
+		"shopflow.sms.twilio.base-url=http://localhost:${test.twilio-port:18187}" })
 public @interface EngineTest {
 
-	/** Tests that send SMS start a WireMock server on this port. */
-	int TWILIO_PORT = 18187;
+	/** Tests that send SMS start a WireMock server on this port, reserved by Maven (18187 in an IDE). */
+	int TWILIO_PORT = Integer.getInteger("test.twilio-port", 18187);
 }

@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real stack of DESIGN §4, natively: PostgreSQL (zonky binaries, profile "postgres" as in docker-compose),
- * a KRaft Kafka broker, and an SMTP server (GreenMail on port 3025, fresh for every test).
+ * a KRaft Kafka broker, and an SMTP server (GreenMail on a port Maven reserves, fresh for every test).
  * Timers run 3600 times faster, so the first reminder (PT3H here) comes after 3 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"shopflow.sms.twilio.read-timeout=PT1S",
 		"camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT1S",
 		"spring.mail.host=localhost",
-		"spring.mail.port=3025",
+		"spring.mail.port=${test.smtp-port:3025}",
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"shopflow.kafka.backoff=PT0.2S",
 		"shopflow.kafka.partitions=2",
@@ -76,7 +76,8 @@ public abstract class IntegrationTestBase {
 	public static final String OUTBOUND_SECRET = "it-outbound-secret";
 
 	@RegisterExtension
-	protected static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	protected static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(Integer.getInteger("test.smtp-port", 3025), null, ServerSetup.PROTOCOL_SMTP));
 
 	private static EmbeddedPostgres postgres;
 
