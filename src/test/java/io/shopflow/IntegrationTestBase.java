@@ -96,7 +96,18 @@ public abstract class IntegrationTestBase {
 	static void postgres(DynamicPropertyRegistry registry) throws IOException {
 		synchronized (IntegrationTestBase.class) {
 			if (postgres == null) {
-				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+				String synchronousCommit = System.getProperty("bench.synchronous-commit");
+				if (synchronousCommit != null) {
+					// zonky turns it off for fast tests; benchmarks wait for the WAL flush as a production server does
+					builder.setServerConfig("synchronous_commit", synchronousCommit);
+					builder.setServerConfig("fsync", synchronousCommit);
+				}
+				if (Boolean.getBoolean("bench.sql")) {
+					// benchmarks list the statements that took their time (-Dbench.sql=true)
+					builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+				}
+				postgres = builder.start();
 			}
 		}
 		synchronized (IntegrationTestBase.class) {

@@ -1,12 +1,15 @@
 package io.shopflow.flows;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
@@ -35,11 +38,14 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	private static final Logger log = LoggerFactory.getLogger(CamundaFlowRouter.class);
 
 	private final RuntimeService runtime;
+	private final RepositoryService repository;
 	private final FlowCatalogue catalogue;
 	private final MeterRegistry meters;
 
-	CamundaFlowRouter(RuntimeService runtime, FlowCatalogue catalogue, MeterRegistry meters) {
+	CamundaFlowRouter(RuntimeService runtime, RepositoryService repository, FlowCatalogue catalogue,
+			MeterRegistry meters) {
 		this.runtime = runtime;
+		this.repository = repository;
 		this.catalogue = catalogue;
 		this.meters = meters;
 	}
@@ -54,22 +60,43 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		if (event.customerId() == null || event instanceof ShopEvent.OtherEvent) {
 			return;
 		}
+		Set<String> running = null;
 		for (Flow flow : catalogue.listeningTo(event.type())) {
 			Object segment = event.variables().get("segmentKey");
 			if (flow.segment() == null || segment == null || flow.segment().equals(segment)) {
-				route(event, flow);
+				if (running == null) {
+					running = flowsRunningFor(event.customerId());
+				}
+				if (route(event, flow, running.contains(flow.key()))) {
+					// the start may have raised events that started other flows; ask again before the next
+					running = null;
+				}
 			}
 		}
 	}
 
-	private void route(ShopEvent event, Flow flow) {
+	/**
+	 * The keys of the flows the customer has running instances of, in one query: most events concern a customer
+	 * in few flows, so the per-flow lookups below are made only where an instance can be.
+	 */
+	private Set<String> flowsRunningFor(String customerId) {
+		Set<String> keys = new HashSet<>();
+		for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(customerId)
+				.list()) {
+			keys.add(repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey());
+		}
+		return keys;
+	}
+
+	/** Returns whether it started an instance. */
+	private boolean route(ShopEvent event, Flow flow, boolean mayBeRunning) {
 		String message = event.type();
 		Map<String, Object> variables = event.variables();
 		boolean starts = flow.startMessages().containsKey(message);
 		// an event that names the flow's instance key (a cart) concerns that instance only
 		Object key = flow.instanceKey() != null ? variables.get(flow.instanceKey()) : null;
 		boolean delivered = false;
-		if (flow.catchMessages().contains(message)) {
+		if (mayBeRunning && flow.catchMessages().contains(message)) {
 			// executions only: a message correlation would also fire the flow's message start event
 			ExecutionQuery waiting = runtime.createExecutionQuery()
 					.processDefinitionKey(flow.key())
@@ -85,13 +112,13 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 			}
 		}
 		if (!starts || delivered) {
-			return;
+			return false;
 		}
-		List<ProcessInstance> running = running(flow, event, key);
+		List<ProcessInstance> running = mayBeRunning ? running(flow, event, key) : List.of();
 		if (!running.isEmpty()) {
 			switch (flow.reentry()) {
 				case IGNORE -> {
-					return;
+					return false;
 				}
 				case RESTART -> running.forEach(instance -> runtime.deleteProcessInstance(instance.getId(),
 						"restarted by event " + event.id(), false, true));
@@ -106,6 +133,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 				.correlateStartMessage();
 		meters.counter("shopflow.flows.correlations", "flow", flow.key(), "kind", "start").increment();
 		log.debug("Started {} for customer {} by event {}", flow.key(), event.customerId(), event.id());
+		return true;
 	}
 
 	/** The customer's running instances of the flow, of the event's instance key if it has one. */

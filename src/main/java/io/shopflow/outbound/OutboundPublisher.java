@@ -91,32 +91,42 @@ class OutboundPublisher {
 						rs.getTimestamp(9) != null))
 				.list();
 		for (Row row : rows) {
+			Timestamp kafkaAt = null;
+			Timestamp webhookAt = null;
 			try {
 				String event = cloudEvent(row.eventId(), row.type(), row.subject(), row.data(), row.createdAt().toInstant());
 				if (kafkaEnabled() && !row.inKafka()) {
 					toKafka(row.subject(), event);
-					jdbc.sql("update outbound_events set kafka_at = ? where id = ?")
-							.params(Timestamp.from(Instant.now(clock)), row.id()).update();
+					kafkaAt = now();
 				}
 				if (webhookEnabled() && !row.inWebhook()) {
 					toWebhook(event);
-					jdbc.sql("update outbound_events set webhook_at = ? where id = ?")
-							.params(Timestamp.from(Instant.now(clock)), row.id()).update();
+					webhookAt = now();
 				}
-				jdbc.sql("update outbound_events set published_at = ?, last_error = null where id = ?")
-						.params(Timestamp.from(Instant.now(clock)), row.id()).update();
+				// one write per event: the destinations reached and the end, in the batch's transaction
+				jdbc.sql("""
+						update outbound_events set kafka_at = coalesce(?, kafka_at), webhook_at = coalesce(?, webhook_at),
+						 published_at = ?, last_error = null where id = ?""")
+						.params(kafkaAt, webhookAt, now(), row.id()).update();
 			}
 			catch (Exception e) {
 				long pause = Math.min(3600, 2L << Math.min(row.attempts(), 11));
 				log.warn("Publishing outbound event {} failed (attempt {}), next in {} s: {}", row.eventId(),
 						row.attempts() + 1, pause, e.toString());
-				jdbc.sql("update outbound_events set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")
-						.params(Timestamp.from(Instant.now(clock).plusSeconds(pause)),
+				// a destination already reached is remembered, so the retry does not deliver there twice
+				jdbc.sql("""
+						update outbound_events set kafka_at = coalesce(?, kafka_at), webhook_at = coalesce(?, webhook_at),
+						 attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?""")
+						.params(kafkaAt, webhookAt, Timestamp.from(Instant.now(clock).plusSeconds(pause)),
 								e.toString().substring(0, Math.min(e.toString().length(), 500)), row.id())
 						.update();
 			}
 		}
 		return rows.size();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(Instant.now(clock));
 	}
 
 	private boolean kafkaEnabled() {

@@ -8,10 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +18,6 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.shopflow.IntegrationTestBase;
 
@@ -51,8 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every scenario gets its own customers, a warm-up round that is not counted (JIT, connection pool, Kafka
  * consumer assignment), and a sanity check after the clock stopped, so a fast but wrong run fails instead of
  * reporting a figure. Events are sent from one thread, as by a single shop; the app side runs as configured.
- * Not measured yet (future work): timers fired and messages sent per second, correlation latency with
- * 10k/100k waiting instances.
+ * Timers and sends are {@link SendBench}'s, latency with many waiting {@link LatencyBench}'s, the
+ * million-customer wave {@link WaveBench}'s.
  */
 @TestPropertySource(properties = {
 		// IntegrationTestBase runs timers 3600x faster; P30D becomes 12 minutes, longer than the whole run,
@@ -67,7 +62,6 @@ class IngestBench extends IntegrationTestBase {
 	private static final int EVENTS = Integer.getInteger("bench.events", 2000);
 	private static final int BATCH = Integer.getInteger("bench.batch", 100);
 	private static final int WARM_UP = 200;
-	private static final Path OUTPUT = Path.of(System.getProperty("bench.output", "target/bench"));
 
 	private static final String RAW_MODEL = "bench-raw";
 	private static final String TOPIC = "shopflow.events";
@@ -180,9 +174,12 @@ class IngestBench extends IntegrationTestBase {
 		check.accept(warmUp);
 
 		List<String> customers = customers(key, "run", EVENTS);
+		SqlProfile sql = new SqlProfile(jdbc);
+		sql.reset();
 		long start = System.nanoTime();
 		scenario.accept(customers);
 		long nanos = System.nanoTime() - start;
+		sql.print(name, (long) EVENTS * eventsPerCustomer);
 		check.accept(customers);
 		return new Figure(key, name, (long) EVENTS * eventsPerCustomer, nanos / 1e9);
 	}
@@ -284,19 +281,12 @@ class IngestBench extends IntegrationTestBase {
 		System.out.print(table);
 
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("timestamp", Instant.now().toString());
 		json.put("events", EVENTS);
 		json.put("batch", BATCH);
 		json.put("warmUp", WARM_UP);
-		json.put("cpus", Runtime.getRuntime().availableProcessors());
-		json.put("java", System.getProperty("java.version"));
-		json.put("database", "PostgreSQL (embedded, zonky)");
 		json.put("results", results);
-		json.put("heapUsedAfterGcBytes", heapBytes);
 		json.put("heapUsedAfterGcMb", heapBytes / 1048576.0);
-		Files.createDirectories(OUTPUT);
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-				.writeValue(OUTPUT.resolve("results.json").toFile(), json);
+		BenchResults.put("ingest", json);
 	}
 
 	/** One scenario's measured round; events counts starts and correlations (raw) or shop events (Shopflow). */

@@ -1,0 +1,208 @@
+package io.shopflow.bench;
+
+import static io.shopflow.TestEvents.orderPlaced;
+import static io.shopflow.TestEvents.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.shopflow.IntegrationTestBase;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The issue's win-back wave: a million customers wait in {@code win-back} (their last order long ago), and
+ * their "we miss you" timers all come due at once, as after a migration or a paused flow resumed. It reports
+ * how long the waiting population takes to set up, the database's size, and the rate at which the wave drains
+ * through the send gate to the SMTP server.
+ * <p>
+ * Setting up a million instances through the engine would take this machine an hour, so one customer goes in
+ * through the events API (sign-up, order) and the database then copies that customer, their consent and their
+ * waiting win-back instance, runtime and history rows alike, a million times with fresh ids. The copies are
+ * what the engine itself would have written; from then on everything is the real engine and job executor.
+ * {@code -Dbench.wave=N} sets the population, {@code -Dbench.wave.fire=M} how many of it come due (all by
+ * default); with M &lt; N the drain time of the whole wave is projected from the measured rate.
+ */
+@TestPropertySource(properties = {
+		// the order starts a win-back that waits 60 days (24 minutes at the tests' speedup); the bench makes it due
+		"shopflow.flows.win-back.miss-you-delay=P60D",
+		"shopflow.flows.win-back.incentive-delay=P60D" })
+@DirtiesContext
+class WaveBench extends IntegrationTestBase {
+
+	private static final int WAVE = Integer.getInteger("bench.wave", 1_000_000);
+	private static final int FIRE = Integer.getInteger("bench.wave.fire", WAVE);
+	private static final String TEMPLATE = "wave-0000000";
+
+	/** Camunda tables holding an instance's rows, and the column naming the instance. */
+	private static final Map<String, String> INSTANCE_TABLES = Map.of(
+			"act_ru_execution", "proc_inst_id_",
+			"act_ru_job", "process_instance_id_",
+			"act_ru_variable", "proc_inst_id_",
+			"act_ru_event_subscr", "proc_inst_id_",
+			"act_hi_procinst", "proc_inst_id_",
+			"act_hi_actinst", "proc_inst_id_",
+			"act_hi_varinst", "proc_inst_id_",
+			"act_hi_detail", "proc_inst_id_");
+
+	@Test
+	void wave() throws Exception {
+		assertThat(postEvents(registered(TEMPLATE, TEMPLATE + "@wave.example.com", "en", true),
+				"application/cloudevents+json", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
+		assertThat(postEvents(orderPlaced(TEMPLATE, "cart-" + TEMPLATE), "application/cloudevents+json",
+				"Bearer " + TOKEN).statusCode()).isEqualTo(202);
+		String template = jdbc.sql("""
+				select e.id_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+				where d.key_ = 'win-back' and e.business_key_ = ? and e.parent_id_ is null""")
+				.param(TEMPLATE).query(String.class).single();
+		long sizeBefore = databaseBytes();
+
+		long start = System.nanoTime();
+		copyCustomers();
+		copyInstance(template);
+		jdbc.sql("analyze").update();
+		double setupSeconds = (System.nanoTime() - start) / 1e9;
+		long waiting = jdbc.sql("select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.proc_def_id_ "
+				+ "where d.key_ = 'win-back'").query(Long.class).single();
+		assertThat(waiting).as("waiting win-back timers").isEqualTo(WAVE + 1L);
+		long sizeWaiting = databaseBytes();
+
+		long due = jdbc.sql("""
+				update act_ru_job set duedate_ = now() - interval '1 second' where id_ in (
+				 select j.id_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+				 where e.business_key_ between 'wave-0000001' and ?)""")
+				.param("wave-%07d".formatted(FIRE)).update();
+		assertThat(due).isEqualTo(FIRE);
+		long fired = System.nanoTime();
+		long sent = 0;
+		List<String> progress = new ArrayList<>();
+		while (sent < FIRE) {
+			sleep(10_000);
+			// GreenMail keeps every message in memory; a million would not fit, so it forgets them as they come
+			smtp.purgeEmailFromAllMailboxes();
+			sent = sentSoFar();
+			double seconds = (System.nanoTime() - fired) / 1e9;
+			progress.add(String.format(Locale.ROOT, "%.0f s: %d sent (%.1f/s)", seconds, sent, sent / seconds));
+			System.out.println("wave: " + progress.get(progress.size() - 1));
+		}
+		double drainSeconds = (System.nanoTime() - fired) / 1e9;
+		long sizeAfter = databaseBytes();
+		assertThat(jdbc.sql("select count(distinct customer_id) from send_log where status = 'SENT' "
+				+ "and customer_id like 'wave-%'").query(Long.class).single()).as("one each").isEqualTo(FIRE);
+
+		double perSecond = FIRE / drainSeconds;
+		Map<String, Object> results = new LinkedHashMap<>();
+		results.put("waiting", WAVE);
+		results.put("fired", FIRE);
+		results.put("setupSeconds", setupSeconds);
+		results.put("drainSeconds", drainSeconds);
+		results.put("sendsPerSecond", perSecond);
+		results.put("projectedDrainHoursForWave", WAVE / perSecond / 3600);
+		results.put("databaseMbBefore", sizeBefore / 1048576.0);
+		results.put("databaseMbWaiting", sizeWaiting / 1048576.0);
+		results.put("databaseMbAfter", sizeAfter / 1048576.0);
+		results.put("heapUsedAfterGcMb", BenchResults.heapUsedAfterGcMb());
+		results.put("progress", progress);
+		System.out.printf(Locale.ROOT, "%nWin-back wave: %d waiting, %d fired; set up in %.0f s; drained in %.0f s "
+				+ "(%.1f sends/s; the whole wave: %.1f h); database %.0f MB -> %.0f MB waiting -> %.0f MB after%n",
+				WAVE, FIRE, setupSeconds, drainSeconds, perSecond, WAVE / perSecond / 3600, sizeBefore / 1048576.0,
+				sizeWaiting / 1048576.0, sizeAfter / 1048576.0);
+		BenchResults.put("winBackWave", results);
+	}
+
+	private void copyCustomers() {
+		jdbc.sql("""
+				insert into customers (id, email, first_name, last_name, locale, time_zone, created_at, updated_at)
+				select 'wave-' || lpad(g::text, 7, '0'), 'wave-' || lpad(g::text, 7, '0') || '@wave.example.com',
+				 first_name, last_name, locale, time_zone, created_at, updated_at
+				from customers, generate_series(1, ?) g where id = ?""").params(WAVE, TEMPLATE).update();
+		jdbc.sql("""
+				insert into consents (customer_id, channel, granted, source, changed_at)
+				select 'wave-' || lpad(g::text, 7, '0'), channel, granted, source, changed_at
+				from consents, generate_series(1, ?) g where customer_id = ?""").params(WAVE, TEMPLATE).update();
+	}
+
+	/**
+	 * Copies every row of the template instance WAVE times. Each id the instance owns (execution, job, variable,
+	 * activity instance, ...) gets the copy number appended, in whichever column it appears, and the customer id
+	 * becomes the copy's; so the copies reference each other exactly as the original's rows do.
+	 */
+	private void copyInstance(String instance) {
+		Set<String> ids = new LinkedHashSet<>();
+		INSTANCE_TABLES.forEach((table, column) -> ids.addAll(jdbc.sql("select id_ from " + table + " where "
+				+ column + " = ?").param(instance).query(String.class).list()));
+		ids.addAll(jdbc.sql("select act_inst_id_ from act_ru_execution where proc_inst_id_ = ? and act_inst_id_ "
+				+ "is not null").param(instance).query(String.class).list());
+		List<String> bytes = byteArrays(instance);
+		ids.addAll(bytes);
+		Map<String, String> tables = new LinkedHashMap<>();
+		INSTANCE_TABLES.forEach((table, column) -> tables.put(table, column + " = '" + instance + "'"));
+		// variables' values kept as byte arrays (JSON, serialised objects) belong to the instance by reference
+		if (!bytes.isEmpty()) {
+			tables.put("act_ge_bytearray", "id_ in ('" + String.join("','", bytes) + "')");
+		}
+		for (Map.Entry<String, String> table : tables.entrySet()) {
+			List<String> textColumns = new ArrayList<>();
+			List<String> columns = new ArrayList<>();
+			jdbc.sql("select column_name, data_type from information_schema.columns where table_name = ? "
+					+ "order by ordinal_position").param(table.getKey()).query((rs, n) -> {
+						columns.add(rs.getString(1));
+						if (rs.getString(2).startsWith("character") || rs.getString(2).equals("text")) {
+							textColumns.add(rs.getString(1));
+						}
+						return null;
+					}).list();
+			List<String> values = columns.stream()
+					.map(column -> textColumns.contains(column) ? renamed(column, ids) : column).toList();
+			int copied = jdbc.sql("insert into %s (%s) select %s from %s, generate_series(1, %d) g where %s"
+					.formatted(table.getKey(), String.join(", ", columns), String.join(", ", values), table.getKey(),
+							WAVE, table.getValue())).update();
+			System.out.printf("wave: %s: %d rows%n", table.getKey(), copied);
+		}
+	}
+
+	private List<String> byteArrays(String instance) {
+		List<String> ids = new ArrayList<>();
+		for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
+			ids.addAll(jdbc.sql("select bytearray_id_ from " + table + " where proc_inst_id_ = ? and bytearray_id_ "
+					+ "is not null").param(instance).query(String.class).list());
+		}
+		return ids;
+	}
+
+	private static String renamed(String column, Set<String> ids) {
+		String expression = "replace(%s, '%s', 'wave-' || lpad(g::text, 7, '0'))".formatted(column, TEMPLATE);
+		for (String id : ids) {
+			expression = "replace(%s, '%s', '%s-' || g)".formatted(expression, id, id);
+		}
+		return expression;
+	}
+
+	private long sentSoFar() {
+		return jdbc.sql("select count(*) from send_log where status = 'SENT' and customer_id like 'wave-%'")
+				.query(Long.class).single();
+	}
+
+	private long databaseBytes() {
+		return jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
