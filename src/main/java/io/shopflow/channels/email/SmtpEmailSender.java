@@ -1,10 +1,12 @@
 package io.shopflow.channels.email;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ class SmtpEmailSender implements EmailSender {
 	public void send(Email email) {
 		MimeMessage message = new FixedIdMimeMessage(mail.createMimeMessage(), email.messageId());
 		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			MimeMessageHelper helper = new Helper(message);
 			helper.setFrom(settings.from());
 			helper.setTo(email.to());
 			helper.setSubject(email.subject());
@@ -47,6 +49,31 @@ class SmtpEmailSender implements EmailSender {
 		}
 		catch (MailException e) {
 			throw new EmailNotAccepted(e);
+		}
+	}
+
+	/**
+	 * MimeMessageHelper parses the whole mime.types file for every message that is not the sender's own kind
+	 * (ours keeps its Message-ID, below): over a third of a send's CPU in the send benchmark. Our mails carry no
+	 * attachments, so one shared map does.
+	 */
+	private static final class Helper extends MimeMessageHelper {
+
+		private static final FileTypeMap FILE_TYPES = defaultFileTypes();
+
+		Helper(MimeMessage message) throws MessagingException {
+			super(message, true, "UTF-8");
+		}
+
+		@Override
+		protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+			return FILE_TYPES;
+		}
+
+		private static FileTypeMap defaultFileTypes() {
+			ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+			types.afterPropertiesSet();
+			return types;
 		}
 	}
 
