@@ -36,7 +36,9 @@ class EventsListener {
 		this.intake = intake;
 	}
 
-	@KafkaListener(id = "shopflow-events", topics = "${shopflow.kafka.topic}",
+	// groupId is explicit: without it, Spring Kafka makes the listener id the group id and ignores
+	// shopflow.kafka.group-id, so nodes configured for one group would consume as "shopflow-events"
+	@KafkaListener(id = "shopflow-events", groupId = "${shopflow.kafka.group-id}", topics = "${shopflow.kafka.topic}",
 			containerFactory = KafkaIngestConfiguration.CONTAINER_FACTORY)
 	void receive(List<ConsumerRecord<String, byte[]>> records) {
 		List<ShopEvent> events = new ArrayList<>();
