@@ -62,8 +62,9 @@ class KafkaRedeliveryIT extends IntegrationTestBase {
 			Map<TopicPartition, Long> before = endOffsets(admin);
 
 			List<String> ids = new ArrayList<>();
-			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-					KafkaTestUtils.producerProps(broker), new StringSerializer(), new StringSerializer()));
+			var producers = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
+					new StringSerializer(), new StringSerializer());
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(producers);
 			for (int i = 0; i < CUSTOMERS; i++) {
 				String customer = prefix + i;
 				String registeredEvent = id();
@@ -74,6 +75,7 @@ class KafkaRedeliveryIT extends IntegrationTestBase {
 				kafka.send(TOPIC, customer, cartUpdated(cartEvent, customer, "cart-" + customer, "Mug"));
 			}
 			kafka.flush();
+			producers.destroy();
 			Map<TopicPartition, Long> end = endOffsets(admin);
 			assertThat(end.values().stream().mapToLong(Long::longValue).sum()
 					- before.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2L * CUSTOMERS);
