@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -94,22 +97,7 @@ public abstract class IntegrationTestBase {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) throws IOException {
-		synchronized (IntegrationTestBase.class) {
-			if (postgres == null) {
-				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
-				String synchronousCommit = System.getProperty("bench.synchronous-commit");
-				if (synchronousCommit != null) {
-					// zonky turns it off for fast tests; benchmarks wait for the WAL flush as a production server does
-					builder.setServerConfig("synchronous_commit", synchronousCommit);
-					builder.setServerConfig("fsync", synchronousCommit);
-				}
-				if (Boolean.getBoolean("bench.sql")) {
-					// benchmarks list the statements that took their time (-Dbench.sql=true)
-					builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
-				}
-				postgres = builder.start();
-			}
-		}
+		sharedPostgres();
 		synchronized (IntegrationTestBase.class) {
 			if (twilio == null) {
 				twilio = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
@@ -129,6 +117,41 @@ public abstract class IntegrationTestBase {
 		registry.add("SPRING_DATASOURCE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("SPRING_DATASOURCE_USERNAME", () -> "postgres");
 		registry.add("SPRING_DATASOURCE_PASSWORD", () -> "postgres");
+	}
+
+	private static synchronized EmbeddedPostgres sharedPostgres() throws IOException {
+		if (postgres == null) {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+			String synchronousCommit = System.getProperty("bench.synchronous-commit");
+			if (synchronousCommit != null) {
+				// zonky turns both off for fast tests; benchmarks wait for the WAL flush as a production server does
+				builder.setServerConfig("synchronous_commit", synchronousCommit);
+				builder.setServerConfig("fsync", synchronousCommit);
+			}
+			if (Boolean.getBoolean("bench.sql")) {
+				// benchmarks list the statements that took their time (-Dbench.sql=true)
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+			}
+			postgres = builder.start();
+		}
+		return postgres;
+	}
+
+	/**
+	 * Points the test's context at a database of its own on the shared server. For tests that need their own
+	 * context (other settings): every context in the JVM runs a job executor, and one on the shared database would
+	 * run this test's jobs with its own settings.
+	 */
+	protected static void ownDatabase(DynamicPropertyRegistry registry, String name) throws IOException {
+		try (var connection = sharedPostgres().getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name);
+			statement.execute("create database " + name);
+		}
+		catch (java.sql.SQLException e) {
+			throw new IOException(e);
+		}
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", name));
 	}
 
 	protected HttpResponse<String> postEvents(String body) {
@@ -180,6 +203,26 @@ public abstract class IntegrationTestBase {
 		return Arrays.stream(smtp.getReceivedMessagesForDomain(customer + "@example.com"))
 				.filter(email -> flow.equals(header(email, "X-Shopflow-Flow")))
 				.toList();
+	}
+
+	/**
+	 * Emails received so far, counted per recipient and flow step ("c-1@example.com Task_SendWelcome"), for
+	 * recipients whose address starts with the prefix: a count above 1 is a message sent twice.
+	 */
+	protected Map<String, Long> emailsPerStep(String prefix) {
+		return Arrays.stream(smtp.getReceivedMessages())
+				.map(email -> recipient(email) + " " + header(email, "X-Shopflow-Step"))
+				.filter(key -> key.startsWith(prefix))
+				.collect(Collectors.groupingBy(key -> key, TreeMap::new, Collectors.counting()));
+	}
+
+	private static String recipient(MimeMessage email) {
+		try {
+			return email.getAllRecipients()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String header(MimeMessage email, String name) {

@@ -16,7 +16,11 @@ public final class TestEvents {
 	}
 
 	public static String registered(String customerId, String email, String locale, boolean emailConsent) {
-		return event(id(), "shop.customer.registered", customerId, """
+		return registered(id(), customerId, email, locale, emailConsent);
+	}
+
+	public static String registered(String id, String customerId, String email, String locale, boolean emailConsent) {
+		return event(id, "shop.customer.registered", customerId, """
 				{"email":"%s","firstName":"Anna","lastName":"Berg","locale":"%s","timeZone":"Europe/Stockholm",
 				 "consent":{"email":%s,"sms":false}}""".formatted(email, locale, emailConsent));
 	}

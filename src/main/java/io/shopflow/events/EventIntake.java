@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopflow.support.DatabaseUnavailable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -16,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way in for shop events, whatever the transport. A batch is recorded, applied and routed in one
  * transaction, which is what makes ingest fast; if that transaction fails, each event gets its own, so one
  * bad event cannot hold back the others. A redelivered id is recorded once and never processed again.
+ * A database that cannot be reached fails the whole call at once with {@link DatabaseUnavailable}: trying the
+ * events one by one would only wait for a connection once per event, and none of them is at fault.
  */
 @Service
 public class EventIntake {
@@ -38,6 +42,9 @@ public class EventIntake {
 		try {
 			acceptTogether(events);
 		}
+		catch (DatabaseUnavailable down) {
+			throw down;
+		}
 		catch (RuntimeException batchFailure) {
 			if (events.size() == 1) {
 				acceptAlone(events.get(0), batchFailure);
@@ -49,6 +56,9 @@ public class EventIntake {
 				for (ShopEvent event : events) {
 					try {
 						acceptAlone(event, batchFailure);
+					}
+					catch (DatabaseUnavailable down) {
+						throw down;
 					}
 					catch (RuntimeException e) {
 						failed.put(event.id(), e);
@@ -64,7 +74,12 @@ public class EventIntake {
 
 	/** One transaction for all; throws if any event fails, and then nothing of the batch is kept. */
 	public void acceptTogether(List<ShopEvent> events) {
-		transaction.executeWithoutResult(status -> process(events));
+		try {
+			transaction.executeWithoutResult(status -> process(events));
+		}
+		catch (RuntimeException e) {
+			throw DatabaseUnavailable.isCause(e) ? new DatabaseUnavailable(e) : e;
+		}
 	}
 
 	/** One transaction for one event, retried when it lost a race with a timer or another node. */
@@ -76,6 +91,9 @@ public class EventIntake {
 				return;
 			}
 			catch (RuntimeException e) {
+				if (DatabaseUnavailable.isCause(e)) {
+					throw new DatabaseUnavailable(e);
+				}
 				last = e;
 				if (!isConcurrencyConflict(e)) {
 					break;

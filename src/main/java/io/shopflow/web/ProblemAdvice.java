@@ -8,10 +8,14 @@ import io.cloudevents.rw.CloudEventRWException;
 
 import io.shopflow.events.EventRejected;
 import io.shopflow.events.EventsNotProcessed;
+import io.shopflow.support.DatabaseUnavailable;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -48,6 +52,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create("https://shopflow.io/problems/events-not-processed"));
 		problem.setProperty("failedIds", e.ids());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	/**
+	 * PostgreSQL down or restarting: nothing is wrong with the request, and nothing of it was kept. A 503 with
+	 * Retry-After is what shops' webhook senders and HTTP clients retry on; the dedup on event ids makes the retry
+	 * safe.
+	 */
+	@ExceptionHandler({ DatabaseUnavailable.class, DataAccessResourceFailureException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database cannot be reached. Send the same request again later: events already processed are skipped.");
+		problem.setTitle("Database unavailable");
+		problem.setType(URI.create("https://shopflow.io/problems/database-unavailable"));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	/** A body cut off by {@link BodySizeLimit} is too large, not malformed. */

@@ -12,6 +12,7 @@ import io.shopflow.events.EventParser;
 import io.shopflow.events.EventRejected;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.Violation;
+import io.shopflow.support.DatabaseUnavailable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads shop events from Kafka, structured JSON or binary mode (ce_* headers). A poll is processed in one
  * transaction; when that fails, record by record, and the first record that fails alone is reported by index,
- * so the error handler commits the ones before it, retries it, and finally dead-letters it.
+ * so the error handler commits the ones before it, retries it, and finally dead-letters it. When the database
+ * cannot be reached, the first unprocessed record is reported at once, and the error handler retries it until the
+ * database is back instead of dead-lettering it (see {@link KafkaIngestConfiguration}).
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.kafka", name = "bootstrap-servers")
@@ -66,6 +69,9 @@ class EventsListener {
 		}
 		try {
 			intake.acceptTogether(events);
+		}
+		catch (DatabaseUnavailable down) {
+			throw new BatchListenerFailedException("Database unavailable", down, recordOf.get(0));
 		}
 		catch (RuntimeException batchFailure) {
 			for (int i = 0; i < events.size(); i++) {

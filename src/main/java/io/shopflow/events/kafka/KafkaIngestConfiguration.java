@@ -3,6 +3,7 @@ package io.shopflow.events.kafka;
 import java.util.Map;
 
 import io.shopflow.events.EventRejected;
+import io.shopflow.support.DatabaseUnavailable;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +31,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * Kafka ingest, on when spring.kafka.bootstrap-servers is set. Records are read in batches; offsets are
  * committed after the listener returns, that is after the database transaction committed. A record that still
  * fails after the configured attempts, or cannot be parsed at all, goes to the dead-letter topic with the
- * failure in its headers.
+ * failure in its headers. A database that cannot be reached is no fault of the record: that record is retried,
+ * every shopflow.kafka.database-down-backoff, until the database answers again, and never dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spring.kafka", name = "bootstrap-servers")
@@ -66,6 +68,10 @@ class KafkaIngestConfiguration {
 		var errors = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(settings.backoff().toMillis(), Math.max(settings.attempts() - 1, 0)));
 		errors.addNotRetryableExceptions(EventRejected.class);
+		var untilTheDatabaseIsBack = new FixedBackOff(settings.databaseDownBackoff().toMillis(),
+				FixedBackOff.UNLIMITED_ATTEMPTS);
+		errors.setBackOffFunction((record, failure) -> DatabaseUnavailable.isCause(failure) ? untilTheDatabaseIsBack
+				: null);
 
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
