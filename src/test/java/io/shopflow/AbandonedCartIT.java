@@ -76,6 +76,30 @@ class AbandonedCartIT extends IntegrationTestBase {
 				.processInstanceBusinessKey(customer).count()).isZero();
 	}
 
+	/** The history level (application.yaml) keeps what Cockpit's and our own views read. */
+	@Test
+	void theHistoryKeptServesCockpitAndTheCustomersTimeline() throws Exception {
+		String customer = customer();
+		postEvents(batch(registered(customer, customer + "@example.com", "en", true),
+				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
+		assertThat(postEvents(orderPlaced(customer, "cart-" + customer)).statusCode()).isEqualTo(202);
+		String instance = instanceOf(customer);
+		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + TOKEN).getBytes());
+
+		// what Cockpit shows of an ended instance: the instance, where it went, and its variables
+		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/history/process-instance/" + instance))
+				.header("Authorization", basic).GET().build()).body()).contains("\"state\":\"COMPLETED\"");
+		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/history/activity-instance?processInstanceId=" + instance))
+				.header("Authorization", basic).GET().build()).body()).contains("\"activityId\":\"EndEvent_Ordered\"");
+		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/history/variable-instance?processInstanceId=" + instance))
+				.header("Authorization", basic).GET().build()).body()).contains("\"name\":\"cartId\"");
+		// and the customer's timeline names the flow entered and left
+		HttpResponse<String> timeline = send(HttpRequest.newBuilder(uri("/api/customers/" + customer + "/timeline"))
+				.header("Authorization", "Bearer " + TOKEN).GET().build());
+		assertThat(timeline.statusCode()).isEqualTo(200);
+		assertThat(timeline.body()).contains("abandoned-cart").contains("flow-entered").contains("flow-exited");
+	}
+
 	@Test
 	void aRepeatedEventIdIsAcceptedButProcessedOnce() throws Exception {
 		String customer = customer();
