@@ -99,11 +99,34 @@ public class Segments {
 		long start = System.nanoTime();
 		SegmentQuery query = compiler.compile(condition);
 		roomToHash();
-		Long count = named.queryForObject("select count(*) from customers c where " + query.predicate(),
-				query.parameters(), Long.class);
-		List<String> sample = named.queryForList(query.members() + " order by c.id limit " + Math.max(0, sampleSize),
-				query.parameters(), String.class);
+		Long count = named.queryForObject(countSql(query), query.parameters(), Long.class);
+		List<String> sample = named.queryForList(sampleSql(query, sampleSize), query.parameters(), String.class);
 		return new Preview(count == null ? 0 : count, sample, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * The plans of the preview's queries, run (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN on H2): for the benchmark,
+	 * and for an operator asking why a segment is slow.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> explain(JsonNode condition, int sampleSize) {
+		SegmentQuery query = compiler.compile(condition);
+		roomToHash();
+		String explain = postgres ? "explain (analyze, buffers) " : "explain ";
+		List<String> plan = new java.util.ArrayList<>();
+		for (String sql : List.of(countSql(query), sampleSql(query, sampleSize))) {
+			plan.add(sql);
+			plan.addAll(named.queryForList(explain + sql, query.parameters(), String.class));
+		}
+		return plan;
+	}
+
+	private static String countSql(SegmentQuery query) {
+		return "select count(*) from customers c where " + query.predicate();
+	}
+
+	private static String sampleSql(SegmentQuery query, int sampleSize) {
+		return query.members() + " order by c.id limit " + Math.max(0, sampleSize);
 	}
 
 	/** Every member id, in id order, streamed row by row. */
