@@ -1,9 +1,12 @@
 package io.shopflow.segments;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,14 +21,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiles a segment's condition (JSON) into one SQL predicate over the customers table. Every condition becomes
- * "c.id in (subquery over an indexed table)" or a test on the customer's row, combined with and, or and not; no
- * customer is loaded into memory. Conditions:
+ * "exists (a row of the customer's in an indexed table)", "c.id in (customers found by a subquery)" or a test on
+ * the customer's row, combined with and, or and not; no customer is loaded into memory. Where it can, a condition
+ * is an exists: PostgreSQL turns "not exists" into an anti-join and may look up only the customers the other
+ * conditions leave, while "not (c.id in ..)" always builds the whole set first. Conditions:
  * <ul>
  * <li>{"and": [..]}, {"or": [..]}, {"not": {..}}</li>
  * <li>{"profile": "locale", "equals" | "startsWith": "sv"} or {"profile": "phone", "exists": true}</li>
  * <li>{"joined": {"within": "P7D"}} (registered; also "notWithin")</li>
  * <li>{"consent": "email", "within": "P7D"} (granted now; optionally granted within)</li>
- * <li>{"event": "shop.product.viewed", "atLeast": 4, "within": "P30D"}</li>
+ * <li>{"event": "shop.product.viewed", "atLeast": 4, "within": "P30D"} (events of that type received in the
+ * window; also "notWithin"; without a window, ever)</li>
  * <li>{"viewed": {"productId": "p-1"} or {"category": "Lighting"}, "within": "P7D", "notInCart": true}</li>
  * <li>{"bought": {"productId": "p-1"} or {"category": ".."} or {}, "within": "P30D"}</li>
  * <li>{"orders": {"atLeast": 1, "atMost": 1}, "lastNotWithin": "P180D"} (also "lastWithin")</li>
@@ -132,7 +138,7 @@ public class SegmentCompiler {
 			if (!CHANNELS.contains(channel)) {
 				throw new SegmentInvalid(at + "/consent", "must be email, sms or push");
 			}
-			String sql = "c.id in (select customer_id from consents where channel = " + parameter(channel)
+			String sql = "exists (select 1 from consents where customer_id = c.id and channel = " + parameter(channel)
 					+ " and granted = true";
 			if (node.has("within")) {
 				sql += " and changed_at >= " + since(node.get("within"), at + "/within");
@@ -140,14 +146,67 @@ public class SegmentCompiler {
 			return sql + ")";
 		}
 
+		/**
+		 * Counts events from the per-customer counts the intake keeps (customer_event_days, _totals) rather than
+		 * from shop_events: a few rows per customer instead of every event. The window is still exact to the
+		 * instant: the days wholly inside it come from the day counts, the part-days at its edges from the events
+		 * themselves (at most two days of them, through the index on type and time).
+		 */
 		private String events(JsonNode node, String at) {
 			int atLeast = node.path("atLeast").asInt(1);
 			if (atLeast < 1) {
 				throw new SegmentInvalid(at + "/atLeast", "must be 1 or more (use not for none)");
 			}
-			String sql = "c.id in (select subject from shop_events where type = " + parameter(node.get("event").asText())
-					+ timeWindow("received_at", node, at) + " group by subject";
-			return sql + (atLeast > 1 ? " having count(*) >= " + parameter(atLeast) : "") + ")";
+			String type = parameter(node.get("event").asText());
+			Instant since = node.has("within") ? instant(node.get("within"), at + "/within") : null;
+			Instant until = node.has("notWithin") ? instant(node.get("notWithin"), at + "/notWithin") : null;
+			if (since == null && until == null) {
+				return "exists (select 1 from customer_event_totals t where t.customer_id = c.id and t.type = " + type
+						+ " and t.events >= " + parameter(atLeast) + ")";
+			}
+			List<String> parts = new ArrayList<>();
+			LocalDate firstWholeDay = since == null ? null
+					: LocalDate.ofInstant(since.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+			LocalDate dayOfUntil = until == null ? null : LocalDate.ofInstant(until, ZoneOffset.UTC);
+			if (firstWholeDay != null && dayOfUntil != null && !firstWholeDay.isBefore(dayOfUntil)) {
+				parts.add(raw(type, since, until));
+			}
+			else {
+				String days = "select customer_id, events from customer_event_days where type = " + type;
+				if (firstWholeDay != null) {
+					days += " and event_day >= " + parameter(Date.valueOf(firstWholeDay));
+					if (since.isBefore(start(firstWholeDay))) {
+						parts.add(raw(type, since, start(firstWholeDay)));
+					}
+				}
+				if (dayOfUntil != null) {
+					days += " and event_day < " + parameter(Date.valueOf(dayOfUntil));
+					if (until.isAfter(start(dayOfUntil))) {
+						parts.add(raw(type, start(dayOfUntil), until));
+					}
+				}
+				parts.add(0, days);
+			}
+			String events = String.join(" union all ", parts);
+			if (atLeast == 1) {
+				return "c.id in (select customer_id from (" + events + ") e)";
+			}
+			return "c.id in (select customer_id from (" + events + ") e group by customer_id having sum(events) >= "
+					+ parameter(atLeast) + ")";
+		}
+
+		/**
+		 * Each event as a count of 1. Erased customers' events have no subject: a null in the set would make
+		 * "not (c.id in (..))" unknown, so false, for every customer.
+		 */
+		private String raw(String type, Instant from, Instant to) {
+			return "select subject as customer_id, 1 as events from shop_events where type = " + type
+					+ " and received_at >= " + parameter(Timestamp.from(from)) + " and received_at < "
+					+ parameter(Timestamp.from(to)) + " and subject is not null";
+		}
+
+		private static Instant start(LocalDate day) {
+			return day.atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
 
 		private String viewed(JsonNode node, String at) {
@@ -167,25 +226,28 @@ public class SegmentCompiler {
 					: "") + ")";
 		}
 
+		/** From each customer's order count and last order time, kept with the orders (customer_order_totals). */
 		private String orders(JsonNode node, String at) {
 			JsonNode count = node.get("orders");
-			List<String> having = new ArrayList<>();
+			List<String> tests = new ArrayList<>();
 			if (count.has("atLeast")) {
-				having.add("count(*) >= " + parameter(count.get("atLeast").asInt()));
+				tests.add("o.orders >= " + parameter(count.get("atLeast").asInt()));
 			}
 			if (count.has("atMost")) {
-				having.add("count(*) <= " + parameter(count.get("atMost").asInt()));
+				tests.add("o.orders <= " + parameter(count.get("atMost").asInt()));
 			}
 			if (node.has("lastWithin")) {
-				having.add("max(placed_at) >= " + since(node.get("lastWithin"), at + "/lastWithin"));
+				tests.add("o.last_placed_at >= " + since(node.get("lastWithin"), at + "/lastWithin"));
 			}
 			if (node.has("lastNotWithin")) {
-				having.add("max(placed_at) < " + since(node.get("lastNotWithin"), at + "/lastNotWithin"));
+				tests.add("o.last_placed_at < " + since(node.get("lastNotWithin"), at + "/lastNotWithin"));
 			}
-			if (having.isEmpty()) {
+			if (tests.isEmpty()) {
 				throw new SegmentInvalid(at + "/orders", "needs atLeast, atMost, lastWithin or lastNotWithin");
 			}
-			return "c.id in (select customer_id from orders group by customer_id having " + String.join(" and ", having) + ")";
+			// only customers with an order have a row: "atMost 1" means one order, not none, as it always has
+			return "exists (select 1 from customer_order_totals o where o.customer_id = c.id and "
+					+ String.join(" and ", tests) + ")";
 		}
 
 		/** A join to products when filtering by category, then the where clause. */
@@ -226,8 +288,13 @@ public class SegmentCompiler {
 		}
 
 		private String since(JsonNode duration, String at) {
+			return parameter(Timestamp.from(instant(duration, at)));
+		}
+
+		/** The instant that long ago. */
+		private Instant instant(JsonNode duration, String at) {
 			try {
-				return parameter(Timestamp.from(now.minus(Duration.parse(duration.asText()))));
+				return now.minus(Duration.parse(duration.asText()));
 			}
 			catch (DateTimeParseException e) {
 				throw new SegmentInvalid(at, "must be an ISO-8601 duration such as P30D");
