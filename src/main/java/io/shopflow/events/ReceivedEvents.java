@@ -10,7 +10,10 @@ import io.shopflow.support.InsertIfAbsent;
 
 import org.springframework.stereotype.Repository;
 
-/** Every event received, once: the primary key on the id turns a redelivery into a no-op. */
+/**
+ * Every event received, once: the primary key on the id turns a redelivery into a no-op. The new ones are
+ * counted per customer at the same time (EventCounts).
+ */
 @Repository
 class ReceivedEvents {
 
@@ -19,16 +22,19 @@ class ReceivedEvents {
 			values (?, ?, ?, ?, ?, ?, ?)""";
 
 	private final InsertIfAbsent inserts;
+	private final EventCounts counts;
 	private final Clock clock;
 
-	ReceivedEvents(InsertIfAbsent inserts, Clock clock) {
+	ReceivedEvents(InsertIfAbsent inserts, EventCounts counts, Clock clock) {
 		this.inserts = inserts;
+		this.counts = counts;
 		this.clock = clock;
 	}
 
 	/** Records the events and returns those not seen before, in order. */
 	List<ShopEvent> recordNew(List<ShopEvent> events) {
-		Timestamp now = Timestamp.from(Instant.now(clock));
+		Instant receivedAt = Instant.now(clock);
+		Timestamp now = Timestamp.from(receivedAt);
 		int[] inserted = inserts.insertAll(INSERT, "id", events, (ps, event) -> {
 			Envelope e = event.envelope();
 			ps.setString(1, e.id());
@@ -45,6 +51,7 @@ class ReceivedEvents {
 				fresh.add(events.get(i));
 			}
 		}
+		counts.add(fresh, receivedAt);
 		return fresh;
 	}
 }

@@ -46,10 +46,15 @@ public class CustomerData {
 				where customer_id = ? order by changed_at, id""", customerId));
 		data.put("events", rows("select id, type, source, event_time, received_at, data from shop_events where subject = ?"
 				+ " order by received_at", customerId).stream().map(this::withJsonData).toList());
+		data.put("eventCountsByDay", rows("""
+				select type, event_day, events from customer_event_days where customer_id = ? order by event_day, type""",
+				customerId));
 		data.put("carts", rows("select id, items, total, currency, cart_url, updated_at from carts where customer_id = ?",
 				customerId).stream().map(this::withJsonItems).toList());
 		data.put("orders", rows("select id, total, currency, placed_at from orders where customer_id = ? order by placed_at",
 				customerId).stream().map(this::withLines).toList());
+		data.put("orderTotals", rows("select orders, last_placed_at from customer_order_totals where customer_id = ?",
+				customerId));
 		data.put("coupons", rows("""
 				select code, percent, flow, issued_at, expires_at, redeemed_order_id from coupons where customer_id = ?
 				order by issued_at""", customerId));

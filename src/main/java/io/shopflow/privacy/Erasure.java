@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Forgets a customer (GDPR art. 17), in one transaction:
  * <ul>
  * <li>their flows are cancelled and the engine's runtime and history of them deleted, variables included;</li>
- * <li>profile, contact data, consents, carts, interest, push subscriptions, opens and clicks, short links and
- * the outbox copies of their emails are deleted; the data of their events is wiped (the ids stay, so a
- * redelivered event is still recognised and not applied again);</li>
+ * <li>profile, contact data, consents, carts, interest, push subscriptions, opens and clicks, short links, the
+ * outbox copies of their emails and their event and order counts are deleted; the data of their events is wiped (the
+ * ids stay, so a redelivered event is still recognised and not applied again);</li>
  * <li>what the shop's figures need (send log, orders, coupons, attributions, survey answers) keeps only a
  * random pseudonym, which nothing links back to the customer;</li>
  * <li>a record that an erasure happened, with the pseudonym and the time, stays.</li>
@@ -62,6 +62,9 @@ public class Erasure {
 			erased.put("outboxEmails", update("delete from outbox where recipient = ?", email.get()));
 		}
 		erased.put("events", update("update shop_events set subject = null, data = null where subject = ?", customerId));
+		erased.put("eventCounts", update("delete from customer_event_days where customer_id = ?", customerId));
+		update("delete from customer_event_totals where customer_id = ?", customerId);
+		update("delete from customer_order_totals where customer_id = ?", customerId);
 		erased.put("carts", update("delete from carts where customer_id = ?", customerId));
 		erased.put("productInterest", update("delete from product_interest where customer_id = ?", customerId));
 		erased.put("pushSubscriptions", update("delete from push_subscriptions where customer_id = ?", customerId));

@@ -99,11 +99,43 @@ public class Segments {
 		long start = System.nanoTime();
 		SegmentQuery query = compiler.compile(condition);
 		roomToHash();
-		Long count = named.queryForObject("select count(*) from customers c where " + query.predicate(),
-				query.parameters(), Long.class);
-		List<String> sample = named.queryForList(query.members() + " order by c.id limit " + Math.max(0, sampleSize),
-				query.parameters(), String.class);
-		return new Preview(count == null ? 0 : count, sample, (System.nanoTime() - start) / 1_000_000);
+		long[] count = { 0 };
+		List<String> sample = new java.util.ArrayList<>();
+		named.query(previewSql(query, sampleSize), query.parameters(), (RowCallbackHandler) rs -> {
+			if (rs.getString(1) == null) {
+				count[0] = rs.getLong(2);
+			}
+			else {
+				sample.add(rs.getString(1));
+			}
+		});
+		return new Preview(count[0], sample, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * The plans of the preview's queries, run (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN on H2): for the benchmark,
+	 * and for an operator asking why a segment is slow.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> explain(JsonNode condition, int sampleSize) {
+		SegmentQuery query = compiler.compile(condition);
+		roomToHash();
+		String explain = postgres ? "explain (analyze, buffers) " : "explain ";
+		List<String> plan = new java.util.ArrayList<>();
+		String sql = previewSql(query, sampleSize);
+		plan.add(sql);
+		plan.addAll(named.queryForList(explain + sql, query.parameters(), String.class));
+		return plan;
+	}
+
+	/**
+	 * The count (the row without an id) and the sample, in one statement: the members are found once, not once
+	 * for the count and again for the sample, which for a condition that has to aggregate (event and order
+	 * counts) was twice the work.
+	 */
+	private static String previewSql(SegmentQuery query, int sampleSize) {
+		return "with m as (" + query.members() + ") select null as id, count(*) as n from m"
+				+ " union all (select id, 0 from m order by id limit " + Math.max(0, sampleSize) + ")";
 	}
 
 	/** Every member id, in id order, streamed row by row. */

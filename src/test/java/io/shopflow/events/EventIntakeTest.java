@@ -74,6 +74,8 @@ class EventIntakeTest {
 		assertThat(stored(good)).isTrue();
 		assertThat(stored(alsoGood)).isTrue();
 		assertThat(stored(boom)).as("not recorded, so a redelivery is processed again").isFalse();
+		assertThat(counted(customer)).as("counted once, though the batch was tried whole first").isEqualTo(2);
+		assertThat(counted(customer + "-b")).as("not counted, as not recorded").isZero();
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("fragile")
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
 	}
@@ -119,6 +121,11 @@ class EventIntakeTest {
 
 	private void accept(String json) {
 		intake.accept(parser.parse(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private long counted(String customer) {
+		return jdbc.sql("select coalesce(sum(events), 0) from customer_event_totals where customer_id = ?")
+				.param(customer).query(Long.class).single();
 	}
 
 	private boolean stored(String id) {

@@ -28,12 +28,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The seven segments marketers use, as JSON definitions, on a generated history with exactly known members:
  * first-time visitors, just subscribed, interested in a category, 4+ visits without a purchase, viewed a product
- * without carting it, bought a product lately, bought once and nothing for 180 days.
+ * without carting it, bought a product lately, bought once and nothing for 180 days; and event counts at the
+ * edges of their time window.
  */
 @EngineTest
 class SegmentsTest {
@@ -51,6 +53,9 @@ class SegmentsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final ObjectMapper json = new ObjectMapper();
 	final String run = "seg" + id().substring(0, 6);
@@ -102,6 +107,15 @@ class SegmentsTest {
 			view("h", vase, "Decor");
 		}
 		order("h", NOW.minus(Duration.ofDays(1)), "p-other-" + run);
+		// I: 40 days old; views a second before 30 days ago, a second and two after, and yesterday
+		at(NOW.minus(Duration.ofDays(40)));
+		customer("i", true);
+		for (long second : new long[] { -1, 1, 2 }) {
+			at(NOW.minus(Duration.ofDays(30)).plusSeconds(second));
+			view("i", "p-edge-" + run, "Edge");
+		}
+		at(NOW.minus(Duration.ofDays(1)));
+		view("i", "p-edge-" + run, "Edge");
 		at(NOW);
 	}
 
@@ -132,6 +146,44 @@ class SegmentsTest {
 		assertThat(members("""
 				{"and":[{"event":"shop.product.viewed","atLeast":4,"within":"P30D"},{"not":{"orders":{"atLeast":1}}}]}"""))
 				.containsExactly(who("b"));
+	}
+
+	/**
+	 * Event counts come from per-day counts (customer_event_days), but a window starts and ends at an instant,
+	 * not at midnight: the part-days at its edges are counted to the second. B's view 2 days ago (plus an hour)
+	 * is not before P2D, C's exactly 2 days ago is; of I's, 3 are within P30D.
+	 */
+	@Test
+	void eventCountsAreExactToTheSecondAtTheEdgesOfTheWindow() {
+		String viewed = "{\"event\":\"shop.product.viewed\",";
+		assertThat(members(viewed + "\"atLeast\":3,\"within\":\"P30D\"}")).containsExactly(who("b"), who("h"),
+				who("i"));
+		assertThat(members(viewed + "\"atLeast\":4,\"within\":\"P30D\"}")).containsExactly(who("b"), who("h"));
+		assertThat(members(viewed + "\"notWithin\":\"P30D\"}")).containsExactly(who("i"));
+		assertThat(members(viewed + "\"atLeast\":2,\"within\":\"P30D\",\"notWithin\":\"P2D\"}"))
+				.containsExactly(who("b"), who("h"), who("i"));
+		assertThat(members(viewed + "\"atLeast\":5,\"within\":\"P30D\",\"notWithin\":\"P2D\"}")).isEmpty();
+		assertThat(members(viewed + "\"within\":\"PT12H\",\"notWithin\":\"PT1H\"}")).as("within one day")
+				.containsExactly(who("a"));
+		assertThat(members(viewed + "\"within\":\"P2D\",\"notWithin\":\"PT1H\"}")).containsExactly(who("a"),
+				who("b"), who("c"), who("i"));
+		assertThat(members(viewed + "\"atLeast\":4}")).as("ever").containsExactly(who("b"), who("h"), who("i"));
+	}
+
+	/** Order conditions read customer_order_totals, kept as orders arrive, late or repeated ones too. */
+	@Test
+	void orderCountsAreKeptAsOrdersArrive() {
+		String late = event(id(), "shop.order.placed", who("e"), """
+				{"orderId":"o-late-%s","items":[{"productId":"p-x","quantity":1,"price":30}],"total":30,"currency":"EUR"}"""
+				.formatted(run)).replace("2026-11-24T10:00:00Z", NOW.minus(Duration.ofDays(250)).toString());
+		send(late);
+		send(late);
+		send(late.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + id() + "\""));
+
+		assertThat(jdbc.sql("select orders, last_placed_at from customer_order_totals where customer_id = ?")
+				.param(who("e")).query((rs, n) -> rs.getInt(1) + " " + rs.getTimestamp(2).toInstant()).single())
+				.as("three orders, the last still 200 days ago").isEqualTo("3 " + NOW.minus(Duration.ofDays(200)));
+		assertThat(members("{\"orders\":{\"atLeast\":3}}")).containsExactly(who("e"));
 	}
 
 	@Test
