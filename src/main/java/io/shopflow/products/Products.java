@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.shopflow.support.InsertIfAbsent;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +19,12 @@ import org.springframework.stereotype.Repository;
 public class Products {
 
 	private final JdbcClient jdbc;
+	private final InsertIfAbsent insertIfAbsent;
 	private final Clock clock;
 
-	Products(JdbcClient jdbc, Clock clock) {
+	Products(JdbcClient jdbc, InsertIfAbsent insertIfAbsent, Clock clock) {
 		this.jdbc = jdbc;
+		this.insertIfAbsent = insertIfAbsent;
 		this.clock = clock;
 	}
 
@@ -55,20 +59,25 @@ public class Products {
 			Duration consumptionInterval) {
 		Timestamp now = Timestamp.from(Instant.now(clock));
 		String interval = consumptionInterval == null ? null : consumptionInterval.toString();
-		int updated = jdbc.sql("""
+		if (update(id, name, url, imageUrl, price, currency, category, interval, now) == 0
+				// two batches naming a new product at once: the second waits for the first, inserts nothing, updates
+				&& insertIfAbsent.insert("""
+						insert into products (id, name, url, image_url, price, currency, category, consumption_interval,
+						  updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", "id", id, name, url, imageUrl, price, currency, category,
+						interval, now) == 0) {
+			update(id, name, url, imageUrl, price, currency, category, interval, now);
+		}
+	}
+
+	private int update(String id, String name, String url, String imageUrl, BigDecimal price, String currency,
+			String category, String interval, Timestamp now) {
+		return jdbc.sql("""
 				update products set name = coalesce(?, name), url = coalesce(?, url), image_url = coalesce(?, image_url),
 				  price = coalesce(?, price), currency = coalesce(?, currency), category = coalesce(?, category),
 				  consumption_interval = coalesce(?, consumption_interval), updated_at = ?
 				where id = ?""")
 				.params(name, url, imageUrl, price, currency, category, interval, now, id)
 				.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into products (id, name, url, image_url, price, currency, category, consumption_interval,
-					  updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(id, name, url, imageUrl, price, currency, category, interval, now)
-					.update();
-		}
 	}
 }

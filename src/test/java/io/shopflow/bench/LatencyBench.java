@@ -63,6 +63,8 @@ class LatencyBench extends IntegrationTestBase {
 
 	private final Random random = new Random(42);
 
+	private final Map<String, Integer> created = new java.util.HashMap<>();
+
 	@Test
 	void latency() throws Exception {
 		repository.createDeployment().name(RAW_MODEL).addModelInstance(RAW_MODEL + ".bpmn",
@@ -88,6 +90,7 @@ class LatencyBench extends IntegrationTestBase {
 			table.append(row(size, "raw engine: correlate, 1 per transaction", raw, rawPopulate));
 			table.append(row(size, "Shopflow: POST one order (ends its cart flow)", shopflow, shopflowPopulate));
 			table.append(String.format(Locale.ROOT, "%-10d heap used after GC: %.1f MB%n", size, heap));
+			System.out.print(table);
 			Map<String, Object> figures = new LinkedHashMap<>();
 			figures.put("raw", percentiles(raw));
 			figures.put("shopflow", percentiles(shopflow));
@@ -109,8 +112,11 @@ class LatencyBench extends IntegrationTestBase {
 
 	/** Adds customers until {@code size} wait; returns the seconds it took (2 threads, batches of 500). */
 	private double grow(List<String> waiting, String prefix, int size, BatchStarter starter) throws Exception {
-		List<String> added = IntStream.range(waiting.size(), size).mapToObj(i -> "%s-%07d".formatted(prefix, i))
-				.toList();
+		// sampled customers left the population, so new ones are numbered on from all ever added
+		int next = created.merge(prefix, 0, Integer::sum);
+		List<String> added = IntStream.range(next, next + size - waiting.size())
+				.mapToObj(i -> "%s-%07d".formatted(prefix, i)).toList();
+		created.put(prefix, next + added.size());
 		List<List<String>> chunks = new ArrayList<>();
 		for (int from = 0; from < added.size(); from += POPULATE_BATCH) {
 			chunks.add(added.subList(from, Math.min(from + POPULATE_BATCH, added.size())));
