@@ -24,6 +24,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,7 +96,19 @@ public abstract class IntegrationTestBase {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	private ProcessEngine processEngine;
+
 	protected final HttpClient http = HttpClient.newHttpClient();
+
+	/**
+	 * Test classes with their own context (own database, @DirtiesContext) share this JVM and the engine name
+	 * "default"; when one closes, it takes the name out of Camunda's static registry, which /engine-rest reads.
+	 */
+	@BeforeEach
+	void registerThisContextsEngine() {
+		ProcessEngines.registerProcessEngine(processEngine);
+	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) throws IOException {
