@@ -176,9 +176,9 @@ class WaveBench extends IntegrationTestBase {
 					}).list();
 			List<String> values = columns.stream()
 					.map(column -> textColumns.contains(column) ? renamed(column, ids) : column).toList();
-			int copied = jdbc.sql("insert into %s (%s) select %s from %s, generate_series(1, %d) g where %s"
+			int copied = jdbc.sql("insert into %s (%s) select %s from %s, generate_series(1, %d) g, %s where %s"
 					.formatted(table.getKey(), String.join(", ", columns), String.join(", ", values), table.getKey(),
-							WAVE, table.getValue())).update();
+							WAVE, renewedIds(ids), table.getValue())).update();
 			System.out.printf("wave: %s: %d rows%n", table.getKey(), copied);
 		}
 	}
@@ -194,7 +194,7 @@ class WaveBench extends IntegrationTestBase {
 
 	/**
 	 * Each UUID in the instance's ids becomes 32 hex characters per copy (the md5 of it and the copy number),
-	 * so ids such as "Timer_MissYou:&lt;uuid&gt;" keep their length and fit their columns.
+	 * so ids such as "Timer_MissYou:&lt;uuid&gt;" still fit their columns.
 	 */
 	private static String renamed(String column, Set<String> ids) {
 		String expression = "replace(%s, '%s', 'wave-' || lpad(g::text, 7, '0'))".formatted(column, TEMPLATE);
@@ -205,10 +205,28 @@ class WaveBench extends IntegrationTestBase {
 				uuids.add(uuid.group());
 			}
 		}
+		int i = 0;
 		for (String uuid : uuids) {
-			expression = "replace(%s, '%s', left(md5('%s' || g::text), 36))".formatted(expression, uuid, uuid);
+			expression = "replace(%s, '%s', m.u%d)".formatted(expression, uuid, i++);
 		}
 		return expression;
+	}
+
+	/** The new UUIDs of one copy, each computed once per row rather than once per column. */
+	private static String renewedIds(Set<String> ids) {
+		Set<String> uuids = new LinkedHashSet<>();
+		for (String id : ids) {
+			java.util.regex.Matcher uuid = UUID.matcher(id);
+			while (uuid.find()) {
+				uuids.add(uuid.group());
+			}
+		}
+		List<String> columns = new ArrayList<>();
+		int i = 0;
+		for (String uuid : uuids) {
+			columns.add("md5('%s' || g::text) as u%d".formatted(uuid, i++));
+		}
+		return columns.isEmpty() ? "(select 1) m" : "lateral (select " + String.join(", ", columns) + ") m";
 	}
 
 	private static final java.util.regex.Pattern UUID = java.util.regex.Pattern
