@@ -75,7 +75,7 @@ class WaveBench extends IntegrationTestBase {
 		copyInstance(template);
 		jdbc.sql("analyze").update();
 		double setupSeconds = (System.nanoTime() - start) / 1e9;
-		long waiting = jdbc.sql("select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.proc_def_id_ "
+		long waiting = jdbc.sql("select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.process_def_id_ "
 				+ "where d.key_ = 'win-back'").query(Long.class).single();
 		assertThat(waiting).as("waiting win-back timers").isEqualTo(WAVE + 1L);
 		long sizeWaiting = databaseBytes();
