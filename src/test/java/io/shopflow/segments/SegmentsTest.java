@@ -46,6 +46,9 @@ class SegmentsTest {
 	Segments segments;
 
 	@Autowired
+	SegmentCompiler compiler;
+
+	@Autowired
 	EventParser parser;
 
 	@Autowired
@@ -146,6 +149,10 @@ class SegmentsTest {
 		assertThat(members("""
 				{"and":[{"event":"shop.product.viewed","atLeast":4,"within":"P30D"},{"not":{"orders":{"atLeast":1}}}]}"""))
 				.containsExactly(who("b"));
+		assertThat(compiler.compile(read("""
+				{"and":[{"event":"shop.product.viewed","atLeast":4,"within":"P30D"},{"not":{"orders":{"atLeast":1}}}]}"""))
+				.members()).as("found among the customers with 4+ views, not all customers")
+				.startsWith("select c.id from (select d.customer_id as id from customer_event_days");
 	}
 
 	/**
@@ -244,9 +251,21 @@ class SegmentsTest {
 		return "{\"profile\":\"email\",\"startsWith\":\"" + run + "-\"}";
 	}
 
+	/**
+	 * The condition's members of this run: tested with the run's profile condition, so among all customers, and
+	 * alone, so (where it has an event or order count every member must meet) among that count's customers
+	 * only; both must agree.
+	 */
 	private List<String> members(String condition) {
 		List<String> members = new ArrayList<>();
 		segments.members(read("{\"and\":[" + ours() + "," + condition + "]}"), members::add);
+		List<String> alone = new ArrayList<>();
+		segments.members(read(condition), id -> {
+			if (id.startsWith(run + "-")) {
+				alone.add(id);
+			}
+		});
+		assertThat(alone).as("members found from the condition alone").isEqualTo(members);
 		return members;
 	}
 
