@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  * default); with M &lt; N the drain time of the whole wave is projected from the measured rate.
  */
 @TestPropertySource(properties = {
-		// the order starts a win-back that waits 10 years (100 hours at the tests' speedup), far longer than any
+		// the order starts a win-back that waits 10 years (a day at the tests' speedup), far longer than any
 		// set-up (60 days, 24 minutes, was not: under load the template's timer fired while it was being copied);
 		// the bench makes the copies due
 		"shopflow.flows.win-back.miss-you-delay=P3650D",
