@@ -117,7 +117,7 @@ public abstract class IntegrationTestBase {
 			if (twilio == null) {
 				WireMockConfiguration config = WireMockConfiguration.wireMockConfig().dynamicPort();
 				if (!Boolean.parseBoolean(System.getProperty("test.request-journal", "true"))) {
-					// benchmarks read no request back; the journal would keep every outbound webhook call (~2.4 KB)
+					// benchmarks read no request back; the journal would keep every outbound webhook call (~3 KB each)
 					config.disableRequestJournal();
 				}
 				twilio = new WireMockServer(config);
