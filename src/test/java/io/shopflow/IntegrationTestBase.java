@@ -115,7 +115,12 @@ public abstract class IntegrationTestBase {
 		sharedPostgres();
 		synchronized (IntegrationTestBase.class) {
 			if (twilio == null) {
-				twilio = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+				WireMockConfiguration config = WireMockConfiguration.wireMockConfig().dynamicPort();
+				if (!Boolean.parseBoolean(System.getProperty("test.request-journal", "true"))) {
+					// benchmarks read no request back; the journal would keep every outbound webhook call (~3 KB each)
+					config.disableRequestJournal();
+				}
+				twilio = new WireMockServer(config);
 				twilio.start();
 				twilio.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
 						.willReturn(WireMock.okJson("{\"sid\":\"SM-it\",\"status\":\"queued\"}").withStatus(201)));

@@ -89,7 +89,7 @@ class LatencyBench extends IntegrationTestBase {
 			double heap = BenchResults.heapUsedAfterGcMb();
 			table.append(row(size, "raw engine: correlate, 1 per transaction", raw, rawPopulate));
 			table.append(row(size, "Shopflow: POST one order (ends its cart flow)", shopflow, shopflowPopulate));
-			table.append(String.format(Locale.ROOT, "%-10d heap used after GC: %.1f MB%n", size, heap));
+			table.append(String.format(Locale.ROOT, "%-10d heap used after GC, whole test JVM: %.1f MB%n", size, heap));
 			System.out.print(table);
 			Map<String, Object> figures = new LinkedHashMap<>();
 			figures.put("raw", percentiles(raw));
