@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -16,10 +15,12 @@ import org.springframework.stereotype.Component;
 class SmtpEmailSender implements EmailSender {
 
 	private final JavaMailSender mail;
+	private final SmtpConnections connections;
 	private final MailSettings settings;
 
-	SmtpEmailSender(JavaMailSender mail, MailSettings settings) {
+	SmtpEmailSender(JavaMailSender mail, SmtpConnections connections, MailSettings settings) {
 		this.mail = mail;
+		this.connections = connections;
 		this.settings = settings;
 	}
 
@@ -45,9 +46,9 @@ class SmtpEmailSender implements EmailSender {
 			throw new IllegalArgumentException("Cannot build email to " + email.to(), e);
 		}
 		try {
-			mail.send(message);
+			connections.send(message);
 		}
-		catch (MailException e) {
+		catch (MessagingException e) {
 			throw new EmailNotAccepted(e);
 		}
 	}
