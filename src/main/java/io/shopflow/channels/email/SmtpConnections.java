@@ -18,17 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * One open SMTP connection per sending thread, used for one email after another. A new connection for every
  * email (connect, EHLO, STARTTLS and AUTH where the server wants them, QUIT) costs more round trips than the
- * email itself. A connection idle for a while is checked (NOOP) before it is used and replaced when the
- * server dropped it; one that failed is closed and never used again, so a failure is reported exactly as with
- * a connection of its own, and "may it have gone out?" is answered as before.
+ * email itself. A kept connection is checked (NOOP, one round trip) before each email and replaced when the
+ * server dropped it, so a server restart or idle timeout costs no failed send; one that failed is closed and
+ * never used again, so a failure is reported exactly as with a connection of its own, and "may it have gone
+ * out?" is answered as before.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
 class SmtpConnections implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
-	/** Checking costs a round trip; a connection used this recently is taken to be alive. */
-	private static final long CHECK_AFTER_IDLE_MILLIS = 2_000;
 
 	private final JavaMailSenderImpl mail;
 	private final int emailsPerConnection;
@@ -49,7 +48,6 @@ class SmtpConnections implements DisposableBean {
 			message.saveChanges();
 			connection.transport.sendMessage(message, message.getAllRecipients());
 			connection.sent++;
-			connection.lastUsed = System.currentTimeMillis();
 		}
 		catch (MessagingException | RuntimeException e) {
 			close(connection);
@@ -61,8 +59,7 @@ class SmtpConnections implements DisposableBean {
 	}
 
 	private Connection usable(Connection connection) throws MessagingException {
-		if (connection != null && System.currentTimeMillis() - connection.lastUsed > CHECK_AFTER_IDLE_MILLIS
-				&& !connection.transport.isConnected()) {
+		if (connection != null && !connection.transport.isConnected()) {
 			close(connection);
 			connection = null;
 		}
@@ -97,7 +94,6 @@ class SmtpConnections implements DisposableBean {
 
 		final Transport transport;
 		int sent;
-		long lastUsed = System.currentTimeMillis();
 
 		Connection(Transport transport) {
 			this.transport = transport;
