@@ -4,11 +4,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -40,12 +42,17 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	private final RuntimeService runtime;
 	private final RepositoryService repository;
 	private final FlowCatalogue catalogue;
+	private final ManagementService management;
 	private final MeterRegistry meters;
+	/** A deployed definition's key never changes; there are as many entries as versions deployed. */
+	private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
+	private volatile String executionTable;
 
-	CamundaFlowRouter(RuntimeService runtime, RepositoryService repository, FlowCatalogue catalogue,
-			MeterRegistry meters) {
+	CamundaFlowRouter(RuntimeService runtime, RepositoryService repository, ManagementService management,
+			FlowCatalogue catalogue, MeterRegistry meters) {
 		this.runtime = runtime;
 		this.repository = repository;
+		this.management = management;
 		this.catalogue = catalogue;
 		this.meters = meters;
 	}
@@ -81,11 +88,23 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	 */
 	private Set<String> flowsRunningFor(String customerId) {
 		Set<String> keys = new HashSet<>();
-		for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(customerId)
+		// a native query: the typed query's dynamic SQL took a third of a REST thread's CPU (IngestBench profile)
+		for (ProcessInstance instance : runtime.createNativeProcessInstanceQuery()
+				.sql("select RES.* from " + executions() + " RES where RES.BUSINESS_KEY_ = #{customerId}"
+						+ " and RES.PARENT_ID_ is null")
+				.parameter("customerId", customerId)
 				.list()) {
-			keys.add(repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey());
+			keys.add(definitionKeys.computeIfAbsent(instance.getProcessDefinitionId(),
+					id -> repository.getProcessDefinition(id).getKey()));
 		}
 		return keys;
+	}
+
+	private String executions() {
+		if (executionTable == null) {
+			executionTable = management.getTableName(ProcessInstance.class);
+		}
+		return executionTable;
 	}
 
 	/** Returns whether it started an instance. */
