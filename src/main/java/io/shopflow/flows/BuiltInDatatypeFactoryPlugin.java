@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BuiltInDatatypeFactoryPlugin extends AbstractProcessEnginePlugin {
 
-	static final String PROPERTY = DatatypeFactory.class.getName();
+	private static final String PROPERTY = DatatypeFactory.class.getName();
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

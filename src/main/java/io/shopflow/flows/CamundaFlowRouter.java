@@ -42,17 +42,16 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	private final RuntimeService runtime;
 	private final RepositoryService repository;
 	private final FlowCatalogue catalogue;
-	private final ManagementService management;
 	private final MeterRegistry meters;
+	private final String executionTable;
 	/** A deployed definition's key never changes; there are as many entries as versions deployed. */
 	private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
-	private volatile String executionTable;
 
 	CamundaFlowRouter(RuntimeService runtime, RepositoryService repository, ManagementService management,
 			FlowCatalogue catalogue, MeterRegistry meters) {
 		this.runtime = runtime;
 		this.repository = repository;
-		this.management = management;
+		this.executionTable = management.getTableName(ProcessInstance.class);
 		this.catalogue = catalogue;
 		this.meters = meters;
 	}
@@ -90,7 +89,7 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 		Set<String> keys = new HashSet<>();
 		// a native query: the typed query's dynamic SQL took a third of a REST thread's CPU (IngestBench profile)
 		for (ProcessInstance instance : runtime.createNativeProcessInstanceQuery()
-				.sql("select RES.* from " + executions() + " RES where RES.BUSINESS_KEY_ = #{customerId}"
+				.sql("select RES.* from " + executionTable + " RES where RES.BUSINESS_KEY_ = #{customerId}"
 						+ " and RES.PARENT_ID_ is null")
 				.parameter("customerId", customerId)
 				.list()) {
@@ -98,13 +97,6 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 					id -> repository.getProcessDefinition(id).getKey()));
 		}
 		return keys;
-	}
-
-	private String executions() {
-		if (executionTable == null) {
-			executionTable = management.getTableName(ProcessInstance.class);
-		}
-		return executionTable;
 	}
 
 	/** Returns whether it started an instance. */
