@@ -22,6 +22,7 @@ class SmtpEmailSender implements EmailSender {
 		this.mail = mail;
 		this.connections = connections;
 		this.settings = settings;
+		KnownStreamProvider.name();
 	}
 
 	@Override
