@@ -85,7 +85,15 @@ class SendLog {
 				.update();
 	}
 
+	/**
+	 * Commits without waiting for the WAL flush. Losing this row in a database crash cannot send twice: the
+	 * durable SENDING claim stays, and a retry of SENDING is an incident, never a send. And the job's own commit
+	 * right after it is synchronous, which flushes this one too.
+	 */
 	void sent(String sendKey, String messageId) {
+		if (inserts.postgres()) {
+			jdbc.sql("set local synchronous_commit = off").update();
+		}
 		Timestamp now = now();
 		jdbc.sql("""
 				update send_log set status = 'SENT', reason = null, message_id = ?, sent_at = ?, updated_at = ?
