@@ -42,7 +42,11 @@ public class TemplateRenderer {
 		if (StringUtils.hasText(settings.location())) {
 			properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file,class");
 			properties.setProperty("resource.loader.file.path", settings.location());
-			properties.setProperty("resource.loader.file.cache", "false");
+			// parsed once and kept, but a file saved since is read again within the interval: edits show without a
+			// restart, and a send does not parse its template from disk each time
+			long seconds = settings.checkInterval().toSeconds();
+			properties.setProperty("resource.loader.file.cache", Boolean.toString(seconds > 0));
+			properties.setProperty("resource.loader.file.modification_check_interval", Long.toString(seconds));
 		}
 		else {
 			properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "class");

@@ -2,18 +2,25 @@ package io.shopflow.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateRendererTest {
 
-	TemplateRenderer renderer = new TemplateRenderer(new TemplateSettings(null, Locale.ENGLISH));
+	TemplateRenderer renderer = new TemplateRenderer(new TemplateSettings(null, Locale.ENGLISH, null));
 
 	@Test
 	void fallsBackFromRegionToLanguageToEnglish() {
@@ -58,12 +65,69 @@ class TemplateRendererTest {
 
 	@Test
 	void templatesCannotReachJavaInternals() {
-		var sandbox = new TemplateRenderer(new TemplateSettings("src/test/resources/sandbox", Locale.ENGLISH));
+		var sandbox = new TemplateRenderer(new TemplateSettings("src/test/resources/sandbox", Locale.ENGLISH, null));
 		RenderedMessage message = sandbox.render("email", "evil", "probe", Locale.ENGLISH, model());
 
 		// the secure uberspector refuses getClass(), so the reference stays unrendered text
 		assertThat(message.text()).contains("class: $customer.getClass()")
 				.doesNotContain("class java.lang.Runtime").doesNotContain("Process[pid");
+	}
+
+	@Test
+	void keepsAParsedTemplateUntilTheNextCheck(@TempDir Path folder) throws IOException {
+		var folderRenderer = new TemplateRenderer(new TemplateSettings(folder.toString(), Locale.ENGLISH,
+				Duration.ofHours(1)));
+		Path offer = write(folder, "first offer");
+		assertThat(subject(folderRenderer)).isEqualTo("first offer");
+
+		rewrite(offer, "second offer");
+
+		assertThat(subject(folderRenderer)).isEqualTo("first offer");
+	}
+
+	@Test
+	void readsAnEditedTemplateAfterTheCheckInterval(@TempDir Path folder) throws IOException {
+		var folderRenderer = new TemplateRenderer(new TemplateSettings(folder.toString(), Locale.ENGLISH,
+				Duration.ofSeconds(1)));
+		Path offer = write(folder, "first offer");
+		assertThat(subject(folderRenderer)).isEqualTo("first offer");
+
+		rewrite(offer, "second offer");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> subject(folderRenderer).equals("second offer"));
+	}
+
+	@Test
+	void aZeroIntervalReadsTheFileForEveryMessage(@TempDir Path folder) throws IOException {
+		var folderRenderer = new TemplateRenderer(new TemplateSettings(folder.toString(), Locale.ENGLISH,
+				Duration.ZERO));
+		Path offer = write(folder, "first offer");
+		assertThat(subject(folderRenderer)).isEqualTo("first offer");
+
+		rewrite(offer, "second offer");
+
+		assertThat(subject(folderRenderer)).isEqualTo("second offer");
+	}
+
+	private static String subject(TemplateRenderer folderRenderer) {
+		return folderRenderer.render("email", "promo", "offer", Locale.ENGLISH, model()).subject();
+	}
+
+	private static Path write(Path folder, String subject) throws IOException {
+		Path offer = folder.resolve("templates/email/promo/offer.en.vm");
+		Files.createDirectories(offer.getParent());
+		return Files.writeString(offer, template(subject));
+	}
+
+	/** Saved later than the first version, as an editor would, even where the file system counts whole seconds. */
+	private static void rewrite(Path offer, String subject) throws IOException {
+		FileTime before = Files.getLastModifiedTime(offer);
+		Files.writeString(offer, template(subject));
+		Files.setLastModifiedTime(offer, FileTime.fromMillis(before.toMillis() + 10_000));
+	}
+
+	private static String template(String subject) {
+		return "#set($subject = \"" + subject + "\")\n#define($text)Hello#end\n";
 	}
 
 	@Test
