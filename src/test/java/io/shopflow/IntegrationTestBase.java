@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -149,8 +150,14 @@ public abstract class IntegrationTestBase {
 				builder.setServerConfig("fsync", synchronousCommit);
 			}
 			if (Boolean.getBoolean("bench.sql")) {
-				// benchmarks list the statements that took their time (-Dbench.sql=true)
-				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+				// benchmarks list the statements that took their time (-Dbench.sql=true), and PostgreSQL logs the
+				// plan of every statement over 3 ms to target/bench/postgres-log: a slow figure comes with its reason
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain");
+				builder.setServerConfig("auto_explain.log_min_duration", "3ms");
+				builder.setServerConfig("auto_explain.log_analyze", "on");
+				builder.setServerConfig("logging_collector", "on");
+				builder.setServerConfig("log_directory", Path.of(System.getProperty("bench.output",
+						"target/bench"), "postgres-log").toAbsolutePath().toString());
 			}
 			postgres = builder.start();
 		}

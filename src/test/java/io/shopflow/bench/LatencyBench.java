@@ -83,6 +83,8 @@ class LatencyBench extends IntegrationTestBase {
 		for (int size : SIZES) {
 			double rawPopulate = grow(rawWaiting, "lr", size, this::startRaw);
 			double shopflowPopulate = grow(shopflowWaiting, "ls", size, this::postCarts);
+			// current planner statistics, as autovacuum keeps them on a running server (SendBench#analyze)
+			jdbc.sql("analyze").update();
 			warmUp(rawWaiting, shopflowWaiting);
 			double[] raw = sample(rawWaiting, this::correlateRaw);
 			double[] shopflow = sample(shopflowWaiting, this::postOrder);

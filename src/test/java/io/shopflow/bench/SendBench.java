@@ -80,6 +80,7 @@ class SendBench extends IntegrationTestBase {
 					.correlateStartMessage()));
 		}
 		String prefix = prefix(customers);
+		analyze();
 		SqlProfile sql = new SqlProfile(jdbc);
 		sql.reset();
 		long start = makeDue(RAW_MODEL, prefix);
@@ -99,6 +100,7 @@ class SendBench extends IntegrationTestBase {
 		// the welcome mails of the sign-ups go out first; the clock starts on an idle job executor
 		waitUntil(this::dueJobs, 0, System.nanoTime());
 		int mailsBefore = smtp.getReceivedMessages().length;
+		analyze();
 		SqlProfile sql = new SqlProfile(jdbc);
 		sql.reset();
 		long start = makeDue("abandoned-cart", prefix);
@@ -127,6 +129,15 @@ class SendBench extends IntegrationTestBase {
 						.serviceTask().camundaAsyncBefore().camundaExpression("${true}")
 						.endEvent().done())
 				.deploy();
+	}
+
+	/**
+	 * Brings the planner's statistics up to the tables just filled, as autovacuum does within a minute on a
+	 * running server. Without it the engine's variable fetch planned for the empty table of the start and scanned
+	 * every variable on each send: 5.8 ms a call, 60% of the Shopflow round's database time (auto_explain).
+	 */
+	private void analyze() {
+		jdbc.sql("analyze").update();
 	}
 
 	/** Makes every waiting timer of the round due now; returns the start of the clock. */
