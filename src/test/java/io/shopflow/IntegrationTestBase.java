@@ -73,7 +73,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"shopflow.kafka.backoff=PT0.2S",
 		"shopflow.kafka.partitions=2",
-		"shopflow.outbound.kafka-topic=shopflow.outbound",
+		// outbound destinations through application.yaml's placeholders, so a test can still turn them off with
+		// shopflow.outbound.* (SendBench measures an install without them, as shipped)
+		"SHOPFLOW_OUTBOUND_TOPIC=shopflow.outbound",
 		"shopflow.outbound.webhook.secret=" + IntegrationTestBase.OUTBOUND_SECRET })
 @ActiveProfiles("postgres")
 @EmbeddedKafka(kraft = true, partitions = 2)
@@ -134,7 +136,7 @@ public abstract class IntegrationTestBase {
 			}
 		}
 		registry.add("shopflow.sms.twilio.base-url", twilio::baseUrl);
-		registry.add("shopflow.outbound.webhook.url", () -> twilio.baseUrl() + "/shop/shopflow-events");
+		registry.add("SHOPFLOW_OUTBOUND_WEBHOOK_URL", () -> twilio.baseUrl() + "/shop/shopflow-events");
 		registry.add("SPRING_DATASOURCE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("SPRING_DATASOURCE_USERNAME", () -> "postgres");
 		registry.add("SPRING_DATASOURCE_PASSWORD", () -> "postgres");

@@ -43,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 		// the sign-up's welcome mail goes out before the clock starts; its follow-ups not at all
 		"shopflow.flows.welcome.story-delay=P30D",
 		"shopflow.flows.welcome.club-delay=P30D",
-		"shopflow.flows.browse-abandonment.delay=P30D" })
+		"shopflow.flows.browse-abandonment.delay=P30D",
+		// as installed: no outbound events (SendWithOutboundBench measures them on)
+		"shopflow.outbound.kafka-topic=",
+		"shopflow.outbound.webhook.url=" })
 @DirtiesContext
 class SendBench extends IntegrationTestBase {
 
@@ -100,6 +103,7 @@ class SendBench extends IntegrationTestBase {
 		// the welcome mails of the sign-ups go out first; the clock starts on an idle job executor
 		waitUntil(this::dueJobs, 0, System.nanoTime());
 		int mailsBefore = smtp.getReceivedMessages().length;
+		long sentEventsBefore = sentEvents();
 		analyze();
 		SqlProfile sql = new SqlProfile(jdbc);
 		sql.reset();
@@ -108,12 +112,23 @@ class SendBench extends IntegrationTestBase {
 		sql.print("Shopflow reminders " + round, count);
 		// and counted at the SMTP server too: one each, none twice
 		assertThat(smtp.getReceivedMessages().length - mailsBefore).isEqualTo(count);
+		assertThat(sentEvents() - sentEventsBefore).as("message.sent events in the outbox")
+				.isEqualTo(outboundEvents() ? count : 0);
 		return new Figure("shopflowReminders", "Shopflow: first cart reminder, rendered + SMTP", count, nanos / 1e9);
 	}
 
 	private long reminded(String prefix) {
 		return jdbc.sql("select count(*) from send_log where customer_id like ? and step = 'Task_SendFirstReminder' "
 				+ "and status = 'SENT'").param(prefix + "%").query(Long.class).single();
+	}
+
+	private long sentEvents() {
+		return jdbc.sql("select count(*) from outbound_events where type = 'shopflow.message.sent'").query(Long.class)
+				.single();
+	}
+
+	boolean outboundEvents() {
+		return false;
 	}
 
 	private long dueJobs() {
@@ -180,8 +195,9 @@ class SendBench extends IntegrationTestBase {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 	}
 
-	private static List<String> customers(String round, int count) {
-		return IntStream.range(0, count).mapToObj(i -> "sb-%s-%06d".formatted(round, i)).toList();
+	/** Named per section too: SendWithOutboundBench runs on the same database, before or after this one. */
+	private List<String> customers(String round, int count) {
+		return IntStream.range(0, count).mapToObj(i -> "sb-%s-%s-%06d".formatted(section(), round, i)).toList();
 	}
 
 	private static String prefix(List<String> customers) {
@@ -199,8 +215,8 @@ class SendBench extends IntegrationTestBase {
 
 	private void report(List<Figure> figures, Figure rawWarm, Figure shopflowWarm) throws IOException {
 		double raw = figures.get(0).perSecond();
-		StringBuilder table = new StringBuilder("%nShopflow send benchmark: N=%d timers per side, %d CPUs%n"
-				.formatted(COUNT, Runtime.getRuntime().availableProcessors()));
+		StringBuilder table = new StringBuilder("%nShopflow send benchmark (%s): N=%d timers per side, %d CPUs%n"
+				.formatted(section(), COUNT, Runtime.getRuntime().availableProcessors()));
 		table.append("%-48s %8s %9s %10s %8s%n".formatted("scenario", "timers", "seconds", "per s", "x raw"));
 		Map<String, Object> results = new LinkedHashMap<>();
 		for (Figure figure : figures) {
@@ -216,7 +232,12 @@ class SendBench extends IntegrationTestBase {
 		System.out.print(table);
 		results.put("heapUsedAfterGcMb", heap);
 		results.put("jobExecutor", jobExecutorSettings());
-		BenchResults.put("sends", results);
+		BenchResults.put(section(), results);
+	}
+
+	/** The results.json section and the table's title. */
+	String section() {
+		return "sends";
 	}
 
 	private Map<String, Object> jobExecutorSettings() {

@@ -81,6 +81,13 @@ class SmtpOutageIT extends IntegrationTestBase {
 				jdbc.sql("select count(*) from send_log where customer_id like ? and status = 'FAILED'")
 						.param(prefix + "%").query(Long.class).single()).isEqualTo((long) DURING * STEPS.length));
 		assertThat(failedJobs(prefix)).hasSize(DURING * STEPS.length);
+		// a retry finds what its first attempt did: each failed send is named after the job that runs and retries it
+		assertThat(jdbc.sql("select send_key from send_log where customer_id like ? and status = 'FAILED'")
+				.param(prefix + "%").query(String.class).list())
+				.containsExactlyInAnyOrderElementsOf(management.createJobQuery().withException().list().stream()
+						.filter(job -> instances(prefix).contains(job.getProcessInstanceId()))
+						.map(job -> job.getProcessInstanceId() + ":" + job.getFailedActivityId() + ":" + job.getId())
+						.toList());
 		assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/mail")).header("Authorization", "Bearer " + TOKEN)
 				.build()).body()).contains("\"status\":\"DOWN\"");
 		while (Duration.between(outage, Instant.now()).compareTo(OUTAGE) < 0) {

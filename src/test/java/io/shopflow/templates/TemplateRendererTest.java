@@ -49,6 +49,19 @@ class TemplateRendererTest {
 	}
 
 	@Test
+	void keepsEachLocaleAndCurrencyApartWhenFormatsAreReused() {
+		MoneyTool english = new MoneyTool(Locale.ENGLISH);
+		for (int i = 0; i < 3; i++) {
+			assertThat(english.format(new BigDecimal("5"), "EUR")).isEqualTo("€5.00");
+			assertThat(english.format(new BigDecimal("5"), "GBP")).isEqualTo("£5.00");
+			assertThat(english.format("1234.5", null)).isEqualTo("$1,234.50");
+			assertThat(new MoneyTool(Locale.forLanguageTag("de-DE")).format(new BigDecimal("5"), "EUR"))
+					.isEqualTo("5,00 €");
+			assertThat(english.format(new BigDecimal("5"), "XYZ1")).isEqualTo("5 XYZ1");
+		}
+	}
+
+	@Test
 	void picksPluralFormsByTheLanguagesRules() {
 		PluralTool ru = new PluralTool(Locale.forLanguageTag("ru"));
 		assertThat(List.of(1, 2, 5, 11, 12, 21, 22, 25, 111).stream().map(n -> ru.pick(n, "заказ", "заказа", "заказов")))
@@ -107,6 +120,20 @@ class TemplateRendererTest {
 		rewrite(offer, "second offer");
 
 		assertThat(subject(folderRenderer)).isEqualTo("second offer");
+	}
+
+	@Test
+	void picksUpATranslationAddedToTheFolderAfterTheCheckInterval(@TempDir Path folder) throws IOException {
+		var folderRenderer = new TemplateRenderer(new TemplateSettings(folder.toString(), Locale.ENGLISH,
+				Duration.ofSeconds(1)));
+		Path offer = write(folder, "first offer");
+		Locale german = Locale.forLanguageTag("de-DE");
+		assertThat(folderRenderer.render("email", "promo", "offer", german, model()).subject()).isEqualTo("first offer");
+
+		Files.writeString(offer.resolveSibling("offer.de.vm"), template("erstes Angebot"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> folderRenderer.render("email", "promo", "offer", german,
+				model()).subject().equals("erstes Angebot"));
 	}
 
 	private static String subject(TemplateRenderer folderRenderer) {
