@@ -32,7 +32,7 @@ class SendKeys {
 
 	/**
 	 * The job executor's current job, when it is this step's: the common case, read without a query (the job
-	 * query was 6% of a job thread's CPU in SendBench). Jobs run through the API (tests, Cockpit's retry) have no
+	 * query was 6% of a job thread's CPU in SendBench). A job run through the API (executeJob in tests) has no
 	 * job executor context.
 	 */
 	private static Optional<Job> runningJob(DelegateExecution execution) {

@@ -96,8 +96,8 @@ public class TemplateRenderer {
 
 	private Template find(String channel, String flow, String step, Locale locale) {
 		String key = channel + "/" + flow + "/" + step + "/" + (locale == null ? "" : locale.toLanguageTag());
-		Resolved resolved = resolved(key);
-		if (resolved == null) {
+		Resolved resolved = names.get(key);
+		if (resolved == null || isStale(resolved)) {
 			resolved = new Resolved(resolve(channel, flow, step, locale), System.nanoTime());
 			// locales come from shop events: bounded, not one entry per odd tag
 			if (names.size() < MAX_NAMES) {
@@ -112,13 +112,8 @@ public class TemplateRenderer {
 	 * (3% of a sending thread's CPU in SendBench). A templates folder is asked again after the check interval,
 	 * so a translation added there is picked up.
 	 */
-	private Resolved resolved(String key) {
-		Resolved resolved = names.get(key);
-		if (resolved == null || folderCheckNanos == 0
-				|| System.nanoTime() - resolved.atNanos() < folderCheckNanos) {
-			return resolved;
-		}
-		return null;
+	private boolean isStale(Resolved resolved) {
+		return folderCheckNanos > 0 && System.nanoTime() - resolved.atNanos() >= folderCheckNanos;
 	}
 
 	private String resolve(String channel, String flow, String step, Locale locale) {
