@@ -25,6 +25,12 @@
     return response;
   }
 
+  // the sign-out form is static; its CSRF token comes from the session
+  get('/dashboard/csrf').then((r) => r.json()).then((csrf) => {
+    $('csrf').name = csrf.parameterName;
+    $('csrf').value = csrf.token;
+  });
+
   function range() {
     return '?from=' + $('from').value + '&to=' + $('to').value;
   }

@@ -84,7 +84,7 @@ class AbandonedCartIT extends IntegrationTestBase {
 				cartUpdated(id(), customer, "cart-" + customer, "Mug")));
 		assertThat(postEvents(orderPlaced(customer, "cart-" + customer)).statusCode()).isEqualTo(202);
 		String instance = instanceOf(customer);
-		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("operator:" + TOKEN).getBytes());
+		String basic = OPERATOR;
 
 		// what Cockpit shows of an ended instance: the instance, where it went, and its variables
 		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/history/process-instance/" + instance))
@@ -252,13 +252,13 @@ class AbandonedCartIT extends IntegrationTestBase {
 	}
 
 	@Test
-	void engineRestNeedsBasicAuthWithTheApiToken() {
+	void engineRestNeedsACamundaUserNotTheApiToken() {
 		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET().build()).statusCode())
 				.isEqualTo(401);
+		assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
+				.header("Authorization", basic("integrator", TOKEN)).GET().build()).statusCode()).isEqualTo(401);
 		HttpResponse<String> definitions = send(HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
-				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-						.encodeToString(("integrator:" + TOKEN).getBytes()))
-				.GET().build());
+				.header("Authorization", MARKETER).GET().build());
 		assertThat(definitions.statusCode()).isEqualTo(200);
 		assertThat(definitions.body()).contains("\"key\":\"abandoned-cart\"");
 	}

@@ -37,4 +37,7 @@ public @interface EngineTest {
 
 	/** Tests that send SMS start a WireMock server on this port, reserved by Maven (18187 in an IDE). */
 	int TWILIO_PORT = Integer.getInteger("test.twilio-port", 18187);
+
+	/** Basic auth of the admin user, an operator (who may also do what marketers do). */
+	String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:engine-test".getBytes());
 }

@@ -84,6 +84,12 @@ public abstract class IntegrationTestBase {
 	public static final String TOKEN = "it-token-0123456789";
 	public static final String OUTBOUND_SECRET = "it-outbound-secret";
 
+	/** Basic auth of the admin user, an operator (group camunda-admin). */
+	public static final String OPERATOR = basic("admin", "it-admin-password");
+
+	/** Basic auth of a marketer (group shopflow-marketers), created for the tests. */
+	public static final String MARKETER = basic("it-marketer", "it-marketer-password");
+
 	@RegisterExtension
 	protected static final GreenMailExtension smtp = new GreenMailExtension(
 			new ServerSetup(Integer.getInteger("test.smtp-port", 3025), null, ServerSetup.PROTOCOL_SMTP));
@@ -111,6 +117,18 @@ public abstract class IntegrationTestBase {
 	@BeforeEach
 	void registerThisContextsEngine() {
 		ProcessEngines.registerProcessEngine(processEngine);
+		var identity = processEngine.getIdentityService();
+		if (identity.createUserQuery().userId("it-marketer").count() == 0) {
+			var user = identity.newUser("it-marketer");
+			user.setPassword("it-marketer-password");
+			identity.saveUser(user);
+			identity.createMembership("it-marketer", "shopflow-marketers");
+		}
+	}
+
+	public static String basic(String user, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@DynamicPropertySource

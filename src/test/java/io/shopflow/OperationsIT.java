@@ -14,7 +14,7 @@ class OperationsIT extends IntegrationTestBase {
 
 	@Test
 	void healthCoversSmtpKafkaTheDatabaseAndTheJobExecutor() throws Exception {
-		var answer = send(HttpRequest.newBuilder(uri("/actuator/health")).header("Authorization", "Bearer " + TOKEN)
+		var answer = send(HttpRequest.newBuilder(uri("/actuator/health")).header("Authorization", OPERATOR)
 				.build());
 		JsonNode components = new ObjectMapper().readTree(answer.body()).path("components");
 		for (String check : new String[] { "mail", "kafka", "db", "jobBacklog" }) {

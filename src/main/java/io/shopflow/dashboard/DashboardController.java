@@ -8,13 +8,14 @@ import io.shopflow.security.DashboardSession;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The marketer's dashboard (static page under /dashboard/) and its sign-in with a Cockpit user. */
+/** The marketer's dashboard (static page under /dashboard/) and its sign-in as a marketer or operator. */
 @Controller
 class DashboardController {
 
@@ -41,18 +42,37 @@ class DashboardController {
 
 	@GetMapping(path = "/dashboard/login", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
-	String loginPage() {
-		return LOGIN_PAGE.formatted("");
+	String loginPage(HttpServletRequest request) {
+		return page(request, "");
+	}
+
+	/** The sign-in form, with the CSRF token of this browser's session. */
+	private static String page(HttpServletRequest request, String message) {
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		String field = csrf == null ? "" : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+				.formatted(csrf.getParameterName(), csrf.getToken());
+		return LOGIN_PAGE.formatted(message + field);
+	}
+
+	/** The CSRF token for the dashboard's sign-out form, which is a static page. */
+	@GetMapping(path = "/dashboard/csrf", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	java.util.Map<String, String> csrf(CsrfToken csrf) {
+		return java.util.Map.of("parameterName", csrf.getParameterName(), "token", csrf.getToken());
 	}
 
 	@PostMapping(path = "/dashboard/login", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> login(@RequestParam(required = false) String username,
 			@RequestParam(required = false) String password, HttpServletRequest request) {
-		if (!users.passwordMatches(username, password)) {
+		var groups = users.signIn(username, password);
+		if (groups.isEmpty()) {
 			return ResponseEntity.status(401).contentType(MediaType.TEXT_HTML)
-					.body(LOGIN_PAGE.formatted("<p class=\"error\">Wrong user or password.</p>"));
+					.body(page(request, "<p class=\"error\">Wrong user or password.</p>"));
 		}
-		DashboardSession.signIn(request, username);
+		if (!DashboardSession.signIn(request, username, groups.get())) {
+			return ResponseEntity.status(403).contentType(MediaType.TEXT_HTML).body(page(request,
+					"<p class=\"error\">This user is neither a marketer (shopflow-marketers) nor an operator.</p>"));
+		}
 		return ResponseEntity.status(303).header("Location", "/dashboard/").build();
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * the birthday flow's timer date. Leap-day birthdays are greeted on 28 February in other years; a send time
  * that falls into a DST gap moves to the first valid moment after it. Public for the engine's expressions.
  */
+@io.shopflow.flows.guard.ExposedToFlows
 @Component("birthdays")
 public class Birthdays {
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** ${purchases.firstOrder(execution)}: whether the order that started the flow is the customer's first. */
+@io.shopflow.flows.guard.ExposedToFlows
 @Component("purchases")
 public class Purchases {
 

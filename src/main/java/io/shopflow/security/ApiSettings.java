@@ -2,7 +2,7 @@ package io.shopflow.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The one secret of our API: bearer token for /api, Basic password for /engine-rest. */
+/** The integrator's secret: the bearer token of /api/events, the customer data API and nothing else. */
 @ConfigurationProperties("shopflow.api")
 record ApiSettings(String token) {
 }

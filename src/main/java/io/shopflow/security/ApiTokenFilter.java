@@ -3,7 +3,6 @@ package io.shopflow.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -12,13 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Accepts the API token as a bearer token, or as the password of Basic auth (any user name),
- * which is what Camunda's REST clients and the Modeler's deploy dialog send.
+ * The shop's API token, as a bearer token only: it makes the caller an integrator. It is no password of anything
+ * else, so a token leaked from a shop's webhook settings opens neither the engine nor the staff's pages.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -32,40 +30,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		String user = presented(header);
-		if (user != null) {
-			var authentication = new UsernamePasswordAuthenticationToken(user, null,
-					List.of(new SimpleGrantedAuthority("ROLE_API")));
-			SecurityContextHolder.getContext().setAuthentication(authentication);
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+				&& MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+			SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("shop", null,
+					List.of(Role.INTEGRATOR.authority())));
 		}
 		chain.doFilter(request, response);
-	}
-
-	/** The caller's name when the header carries the right token, else null. */
-	private String presented(String header) {
-		if (header == null) {
-			return null;
-		}
-		if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return matches(header.substring(7).trim()) ? "api" : null;
-		}
-		if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			String decoded;
-			try {
-				decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException e) {
-				return null;
-			}
-			int colon = decoded.indexOf(':');
-			if (colon > 0 && matches(decoded.substring(colon + 1))) {
-				return decoded.substring(0, colon);
-			}
-		}
-		return null;
-	}
-
-	private boolean matches(String presented) {
-		return MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -20,7 +20,8 @@ class StartupBanner {
 		StringBuilder text = new StringBuilder("\n\n  Shopflow is ready\n")
 				.append("  Cockpit:      ").append(base).append("/camunda/app/cockpit/\n")
 				.append("  Events API:   POST ").append(base).append("/api/events\n")
-				.append("  Engine REST:  ").append(base).append("/engine-rest (Basic auth, password = API token)\n");
+				.append("  Engine REST:  ").append(base).append("/engine-rest (Basic auth as a Camunda user)\n")
+				.append("  Dashboard:    ").append(base).append("/dashboard/ (marketers and operators)\n");
 		if (GeneratedSecrets.wasGenerated(env, GeneratedSecrets.ADMIN_PASSWORD)) {
 			text.append("  Admin login:  ").append(env.getProperty("camunda.bpm.admin-user.id")).append(" / ")
 					.append(env.getProperty(GeneratedSecrets.ADMIN_PASSWORD))

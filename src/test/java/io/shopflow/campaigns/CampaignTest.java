@@ -66,7 +66,7 @@ class CampaignTest {
 		segments.save(run, "Broadcast test audience",
 				new ObjectMapper().readTree("{\"profile\":\"email\",\"startsWith\":\"" + run + "-\"}"));
 
-		mvc.perform(post("/api/campaigns").header("Authorization", "Bearer engine-test")
+		mvc.perform(post("/api/campaigns").header("Authorization", io.shopflow.EngineTest.OPERATOR)
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"key":"%s","name":"Winter sale","segment":"%s","template":"seasonal-sale","channels":["email"],
 						 "sendAt":"2026-11-25T09:00","localTime":true,"perMinute":2500}""".formatted(run, run)))
@@ -84,13 +84,13 @@ class CampaignTest {
 		long afterFirstBatch = done();
 		assertThat(afterFirstBatch).as("one batch, Stockholm only").isEqualTo(2500);
 
-		mvc.perform(post("/api/campaigns/{key}/pause", run).header("Authorization", "Bearer engine-test"))
+		mvc.perform(post("/api/campaigns/{key}/pause", run).header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.campaign.status").value("paused"));
 		at("2026-11-25T10:00:00Z");
 		assertThat(management.createJobQuery().processInstanceId(instance).active().count()).as("paused").isZero();
 		assertThat(done()).isEqualTo(afterFirstBatch);
 
-		mvc.perform(post("/api/campaigns/{key}/resume", run).header("Authorization", "Bearer engine-test"))
+		mvc.perform(post("/api/campaigns/{key}/resume", run).header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk());
 		for (int round = 0; round < 40 && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0;
 				round++) {

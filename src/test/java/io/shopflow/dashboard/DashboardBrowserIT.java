@@ -114,7 +114,7 @@ class DashboardBrowserIT extends IntegrationTestBase {
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from attributions where customer_id = ?")
 				.param(customer).query(Long.class).single() == 1);
 		String stats = send(HttpRequest.newBuilder(uri("/api/stats/flows/abandoned-cart"))
-				.header("Authorization", "Bearer " + TOKEN).build()).body();
+				.header("Authorization", MARKETER).build()).body();
 		var step = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).path("steps").get(0);
 		assertThat(step.path("clicked").asLong()).isPositive();
 		assertThat(step.path("converted").asLong()).isPositive();

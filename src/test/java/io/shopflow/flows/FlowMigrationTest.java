@@ -48,14 +48,14 @@ class FlowMigrationTest extends FlowProcessTest {
 		Deployment newer = repositoryService().createDeployment().name("migration test")
 				.addString("abandoned-cart.bpmn", xml).deploy();
 		try {
-			mvc.perform(post("/api/flows/abandoned-cart/migrate").header("Authorization", "Bearer engine-test"))
+			mvc.perform(post("/api/flows/abandoned-cart/migrate").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 					.andExpect(status().isOk())
 					.andExpect(jsonPath("$.dryRun").value(true))
 					.andExpect(jsonPath("$.migrated").value(0))
 					.andExpect(jsonPath("$.plans[?(@.valid == false)]").isEmpty());
 			waiting.values().forEach(cart -> assertThat(definitionOf(cart)).as("after the dry run").isEqualTo(oldDefinition));
 
-			mvc.perform(post("/api/flows/abandoned-cart/migrate").header("Authorization", "Bearer engine-test")
+			mvc.perform(post("/api/flows/abandoned-cart/migrate").header("Authorization", io.shopflow.EngineTest.OPERATOR)
 					.contentType(MediaType.APPLICATION_JSON).content("{\"dryRun\": false}"))
 					.andExpect(status().isOk())
 					.andExpect(jsonPath("$.dryRun").value(false));
@@ -73,7 +73,7 @@ class FlowMigrationTest extends FlowProcessTest {
 			execute(job(first));
 			BpmnAwareTests.assertThat(first).hasPassed("Task_SendFirstReminder").isWaitingAt("Timer_SecondReminder");
 
-			mvc.perform(post("/api/flows/nope/migrate").header("Authorization", "Bearer engine-test"))
+			mvc.perform(post("/api/flows/nope/migrate").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 					.andExpect(status().isNotFound());
 		}
 		finally {

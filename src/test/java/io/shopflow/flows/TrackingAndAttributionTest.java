@@ -102,7 +102,7 @@ class TrackingAndAttributionTest extends FlowProcessTest {
 				.containsEntry("revenue", new BigDecimal("19.9000"));
 
 		String stats = mvc.perform(get("/api/stats/flows/abandoned-cart").param("from", "2026-11-01")
-				.param("to", "2026-12-31").header("Authorization", "Bearer engine-test"))
+				.param("to", "2026-12-31").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		var step = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).path("steps").get(0);
 		assertThat(step.path("step").asText()).isEqualTo("Task_SendFirstReminder");

@@ -88,7 +88,7 @@ class SmtpOutageIT extends IntegrationTestBase {
 						.filter(job -> instances(prefix).contains(job.getProcessInstanceId()))
 						.map(job -> job.getProcessInstanceId() + ":" + job.getFailedActivityId() + ":" + job.getId())
 						.toList());
-		assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/mail")).header("Authorization", "Bearer " + TOKEN)
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/mail")).header("Authorization", OPERATOR)
 				.build()).body()).contains("\"status\":\"DOWN\"");
 		while (Duration.between(outage, Instant.now()).compareTo(OUTAGE) < 0) {
 			assertThat(incidents(prefix)).as("incidents during the outage").isEmpty();

@@ -40,7 +40,7 @@ class OperationsTest {
 	void healthIsPublicAndItsDetailsNeedTheToken() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").exists())
 				.andExpect(jsonPath("$.components").doesNotExist());
-		mvc.perform(get("/actuator/health").header("Authorization", "Bearer engine-test"))
+		mvc.perform(get("/actuator/health").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(jsonPath("$.components.jobBacklog.details.jobsDue").isNumber())
 				.andExpect(jsonPath("$.components.db.status").value("UP"));
 	}
@@ -54,7 +54,7 @@ class OperationsTest {
 				management.createJobQuery().processInstanceId(instance.getId()).executable().list()
 						.forEach(job -> management.executeJob(job.getId())));
 
-		String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer engine-test"))
+		String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(metrics).contains("shopflow_events_received_total{type=\"shop.customer.registered\"}")
 				.contains("shopflow_flows_correlations_total{flow=\"welcome\",kind=\"start\"}")
@@ -66,7 +66,7 @@ class OperationsTest {
 
 	@Test
 	void theApiIsDescribedWithAnExampleOfEveryEventType() throws Exception {
-		String api = mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer engine-test"))
+		String api = mvc.perform(get("/v3/api-docs").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(api).contains("\"/api/events\"").contains("\"/api/stats/flows/{key}\"")
 				.contains("\"/api/customers/{id}/export\"").contains("\"/hooks/shopify\"");

@@ -217,29 +217,29 @@ class SegmentsTest {
 		String body = """
 				{"name":"Lapsed one-timers","condition":{"and":[%s,{"orders":{"atMost":1},"lastNotWithin":"P180D"}]}}"""
 				.formatted(ours());
-		mvc.perform(put("/api/segments/{key}", key).header("Authorization", "Bearer engine-test")
+		mvc.perform(put("/api/segments/{key}", key).header("Authorization", io.shopflow.EngineTest.OPERATOR)
 				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.version").value(1));
-		mvc.perform(put("/api/segments/{key}", key).header("Authorization", "Bearer engine-test")
+		mvc.perform(put("/api/segments/{key}", key).header("Authorization", io.shopflow.EngineTest.OPERATOR)
 				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(jsonPath("$.version").value(2));
-		mvc.perform(get("/api/segments/{key}/preview", key).header("Authorization", "Bearer engine-test"))
+		mvc.perform(get("/api/segments/{key}/preview", key).header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.count").value(1))
 				.andExpect(jsonPath("$.sample[0]").value(who("d")));
-		mvc.perform(get("/api/segments/{key}", key).header("Authorization", "Bearer engine-test"))
+		mvc.perform(get("/api/segments/{key}", key).header("Authorization", io.shopflow.EngineTest.OPERATOR))
 				.andExpect(jsonPath("$.versions.length()").value(2));
 
 		String csv = mvc.perform(asyncDispatch(mvc.perform(get("/api/segments/{key}/export", key)
-				.header("Authorization", "Bearer engine-test")).andReturn()))
+				.header("Authorization", io.shopflow.EngineTest.OPERATOR)).andReturn()))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(csv.lines()).containsExactly("id,email,phone,first_name,last_name,locale",
 				who("d") + "," + who("d") + "@example.com,,Anna,Berg,en");
 		String hashed = mvc.perform(asyncDispatch(mvc.perform(get("/api/segments/{key}/export", key)
-				.param("format", "hashed").header("Authorization", "Bearer engine-test")).andReturn()))
+				.param("format", "hashed").header("Authorization", io.shopflow.EngineTest.OPERATOR)).andReturn()))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(hashed.lines()).containsExactly("email_sha256,phone_sha256",
 				AudienceExport.sha256(who("d") + "@example.com") + ",");
 
-		mvc.perform(put("/api/segments/{key}", "broken").header("Authorization", "Bearer engine-test")
+		mvc.perform(put("/api/segments/{key}", "broken").header("Authorization", io.shopflow.EngineTest.OPERATOR)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"condition\":{\"and\":[{\"event\":\"shop.order.placed\",\"within\":\"30 days\"}]}}"))
 				.andExpect(status().isBadRequest())
