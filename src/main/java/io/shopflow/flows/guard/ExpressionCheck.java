@@ -61,7 +61,7 @@ final class ExpressionCheck {
 	private Optional<String> check(Node node) {
 		if (node instanceof AstIdentifier identifier) {
 			String name = identifier.getName();
-			return allBeans.containsBean(name) && !flowBeans.exposes(name)
+			return FlowMembers.NEVER.contains(name) || allBeans.containsBean(name) && !flowBeans.exposes(name)
 					? Optional.of("names the bean '" + name + "', which flows may not use") : Optional.empty();
 		}
 		if (node instanceof AstMethod method) {

@@ -103,7 +103,8 @@ class FlowGuardTest {
 	@Test
 	void atRunTimeAnExpressionCannotReachReflection() {
 		Path marker = dir.resolve("pwned-at-run-time");
-		String instance = runtime.startProcessInstanceByKey("wait-for-purchase", "guard-" + UUID.randomUUID()).getId();
+		String instance = runtime.startProcessInstanceByKey("wait-for-purchase", "guard-" + UUID.randomUUID(),
+				java.util.Map.of("timeout", "PT1H")).getId();
 		try {
 			String probe = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch "
 					+ marker + "')}";
