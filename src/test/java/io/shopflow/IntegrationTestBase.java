@@ -88,7 +88,7 @@ public abstract class IntegrationTestBase {
 	public static final String OPERATOR = basic("admin", "it-admin-password");
 
 	/** Basic auth of a marketer (group shopflow-marketers), created for the tests. */
-	public static final String MARKETER = basic("it-marketer", "it-marketer-password");
+	public static final String MARKETER = basic("itmarketer", "itmarketer-password");
 
 	@RegisterExtension
 	protected static final GreenMailExtension smtp = new GreenMailExtension(
@@ -118,11 +118,11 @@ public abstract class IntegrationTestBase {
 	void registerThisContextsEngine() {
 		ProcessEngines.registerProcessEngine(processEngine);
 		var identity = processEngine.getIdentityService();
-		if (identity.createUserQuery().userId("it-marketer").count() == 0) {
-			var user = identity.newUser("it-marketer");
-			user.setPassword("it-marketer-password");
+		if (identity.createUserQuery().userId("itmarketer").count() == 0) {
+			var user = identity.newUser("itmarketer");
+			user.setPassword("itmarketer-password");
 			identity.saveUser(user);
-			identity.createMembership("it-marketer", "shopflow-marketers");
+			identity.createMembership("itmarketer", "shopflow-marketers");
 		}
 	}
 
