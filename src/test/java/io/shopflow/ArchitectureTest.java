@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of STYLE.md: the engine stays behind the flows package, capabilities do not form cycles. */
+/** The package rules of docs/architecture.md: the engine stays behind the flows package, capabilities do not form cycles. */
 @AnalyzeClasses(packages = "io.shopflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real stack of DESIGN §4, natively: PostgreSQL (zonky binaries, profile "postgres" as in docker-compose),
+ * The real stack of docs/architecture.md, natively: PostgreSQL (zonky binaries, profile "postgres" as in docker-compose),
  * a KRaft Kafka broker, and an SMTP server (GreenMail on a port Maven reserves, fresh for every test).
  * Timers run 3600 times faster, so the first reminder (PT3H here) comes after 3 s.
  */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import io.shopflow.events.ShopEvent.*;
 
-/** The data schema of each known event type (DESIGN §5), required fields first. */
+/** The data schema of each known event type (docs/api.md), required fields first. */
 final class EventData {
 
 	private static final Set<String> KNOWN = Set.of(CUSTOMER_REGISTERED, CUSTOMER_UPDATED, NEWSLETTER_SUBSCRIBED,

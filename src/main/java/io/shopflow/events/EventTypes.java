@@ -1,6 +1,6 @@
 package io.shopflow.events;
 
-/** The event types of the contract (DESIGN §5); flows start and wait on messages of these names. */
+/** The event types of the contract (docs/api.md); flows start and wait on messages of these names. */
 public final class EventTypes {
 
 	public static final String CUSTOMER_REGISTERED = "shop.customer.registered";

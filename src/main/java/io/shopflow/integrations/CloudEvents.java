@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds the CloudEvents that a platform's webhook stands for, in the contract's shape (DESIGN §5). */
+/** Builds the CloudEvents that a platform's webhook stands for, in the contract's shape (docs/api.md). */
 final class CloudEvents {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

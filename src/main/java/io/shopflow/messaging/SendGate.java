@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks every marketing send passes on a channel, in the order of DESIGN §6: reachable (a channel that
+ * The checks every marketing send passes on a channel, in the order of docs/architecture.md: reachable (a channel that
  * is configured, and an address for it), consent (and unsubscribe), frequency cap, quiet hours. The send
  * log's once-only guard is {@link Messaging}'s. Transactional messages only need to be reachable.
  */

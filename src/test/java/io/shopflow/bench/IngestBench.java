@@ -44,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * DESIGN §7, first part: how fast events get in, Shopflow next to the bare engine, in one run on the same
+ * Benchmark (docs/benchmarks.md), ingest: how fast events get in, Shopflow next to the bare engine, in one run on the same
  * embedded PostgreSQL, so the ratios compare like with like. Run with {@code mvn -B -Pbench verify}; prints a
  * table and writes {@code target/bench/results.json}.
  * <p>

@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * DESIGN §7, latency: how long one event takes to reach its waiting instance when many wait. The population
+ * Benchmark (docs/benchmarks.md), latency: how long one event takes to reach its waiting instance when many wait. The population
  * grows to each size (10k, then 100k by default; {@code -Dbench.waiting=10000,100000}) on both sides: bare
  * engine instances waiting for a message, and abandoned carts waiting for their first reminder, put in
  * through the events API like any shop's carts. At each size, the bench times single correlations of

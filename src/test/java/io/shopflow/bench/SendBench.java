@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * DESIGN §7, timers: how fast due reminders go out, next to the bare engine's timers on the same database and
+ * Benchmark (docs/benchmarks.md), timers: how fast due reminders go out, next to the bare engine's timers on the same database and
  * job executor. Both sides get N instances waiting at a timer that is far off, then all their timers are made
  * due at once; the clock runs until the last one is done: for the engine, a timer plus an asynchronous no-op
  * task per instance (the same two jobs a reminder takes); for Shopflow, the abandoned cart's first reminder,

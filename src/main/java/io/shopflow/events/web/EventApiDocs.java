@@ -73,7 +73,7 @@ class EventApiDocs {
 			if (post == null) {
 				return;
 			}
-			MediaType single = new MediaType().schema(new ObjectSchema().description("One CloudEvent 1.0 (DESIGN §5)"));
+			MediaType single = new MediaType().schema(new ObjectSchema().description("One CloudEvent 1.0 (docs/api.md)"));
 			EXAMPLES.forEach((type, data) -> single.addExamples(type, new Example().summary(type)
 					.value(read(json, event(type, data)))));
 			MediaType batch = new MediaType().schema(new ObjectSchema().description("A JSON array of CloudEvents"))
