@@ -1,4 +1,4 @@
-package io.shopflow.events.web;
+package io.shopflow.customers.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.shopflow.customers.Consents;
 import io.shopflow.events.Envelope;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventTypes;
@@ -35,10 +36,12 @@ class UnsubscribeController {
 	private static final String SOURCE = "shopflow:unsubscribe-link";
 
 	private final LinkSigner links;
+	private final Consents consents;
 	private final EventIntake intake;
 
-	UnsubscribeController(LinkSigner links, EventIntake intake) {
+	UnsubscribeController(LinkSigner links, Consents consents, EventIntake intake) {
 		this.links = links;
+		this.consents = consents;
 		this.intake = intake;
 	}
 
@@ -60,8 +63,10 @@ class UnsubscribeController {
 		String[] parts = payload.get().split("\n", 2);
 		String channel = parts.length > 1 ? parts[1] : "all";
 		var data = JsonNodeFactory.instance.objectNode().put("channel", channel);
-		var envelope = new Envelope("unsubscribe-" + sha256(token), SOURCE, EventTypes.CUSTOMER_UNSUBSCRIBED,
-				parts[0], OffsetDateTime.now(), data);
+		// The same link clicked twice (a mail client's one-click and the button, a retry) is one event, until the
+		// customer consents again: then the next click is a new unsubscribe and must count.
+		var envelope = new Envelope("unsubscribe-" + sha256(token + "\n" + consents.lastGrant(parts[0])), SOURCE,
+				EventTypes.CUSTOMER_UNSUBSCRIBED, parts[0], OffsetDateTime.now(), data);
 		intake.accept(List.of(new CustomerUnsubscribed(envelope, channel)));
 		return page("Unsubscribed", "<p>You are unsubscribed from " + HtmlUtils.htmlEscape(channel)
 				+ " messages. Sorry to see you go.</p>");
