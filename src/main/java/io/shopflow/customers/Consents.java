@@ -34,6 +34,12 @@ public class Consents {
 				.orElse(false);
 	}
 
+	/** Identifies the customer's latest grant of any consent (0: none yet); a new grant, a new value. */
+	public long lastGrant(String customerId) {
+		return jdbc.sql("select coalesce(max(id), 0) from consent_changes where customer_id = ? and granted = true")
+				.param(customerId).query(Long.class).single();
+	}
+
 	/** Records the change only when it is one, so repeating a consent does not rewrite its history. */
 	public void set(String customerId, Channel channel, boolean granted, String source, String eventId) {
 		set(customerId, channel, granted, source, eventId, null, null);

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bad event cannot hold back the others. A redelivered id is recorded once and never processed again.
  * A database that cannot be reached fails the whole call at once with {@link DatabaseUnavailable}: trying the
  * events one by one would only wait for a connection once per event, and none of them is at fault.
+ * Events about an erased customer are accepted and dropped ({@link ErasedSubjects}).
  */
 @Service
 public class EventIntake {
@@ -27,11 +28,14 @@ public class EventIntake {
 	private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
 	private static final int ATTEMPTS_PER_EVENT = 3;
 
+	private final ErasedSubjects erased;
 	private final ReceivedEvents received;
 	private final List<ShopEventHandler> handlers;
 	private final TransactionTemplate transaction;
 
-	EventIntake(ReceivedEvents received, List<ShopEventHandler> handlers, PlatformTransactionManager transactions) {
+	EventIntake(ErasedSubjects erased, ReceivedEvents received, List<ShopEventHandler> handlers,
+			PlatformTransactionManager transactions) {
+		this.erased = erased;
 		this.received = received;
 		this.handlers = handlers;
 		this.transaction = new TransactionTemplate(transactions);
@@ -105,7 +109,9 @@ public class EventIntake {
 	}
 
 	private void process(List<ShopEvent> events) {
-		List<ShopEvent> fresh = received.recordNew(events);
+		// before recording: an event about an erased customer must not store their data again
+		List<ShopEvent> admitted = erased.admitted(events);
+		List<ShopEvent> fresh = admitted.isEmpty() ? admitted : received.recordNew(admitted);
 		if (fresh.isEmpty()) {
 			return;
 		}

@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /api/customers/{id}/timeline, oldest first: what support needs to answer "why did this customer get,
- * or not get, this message?".
+ * or not get, this message?". For ids with characters a path cannot carry (an encoded /, %, ; or \ is rejected by
+ * the firewall), GET /api/customers/timeline?id=.
  */
 @RestController
 class TimelineController {
@@ -30,5 +32,10 @@ class TimelineController {
 				.flatMap(source -> source.entriesOf(id).stream())
 				.sorted(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> CAUSAL_ORDER.indexOf(entry.kind())))
 				.toList();
+	}
+
+	@GetMapping("/api/customers/timeline")
+	List<TimelineEntry> timelineById(@RequestParam String id) {
+		return timeline(id);
 	}
 }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -55,13 +56,25 @@ public class LinkSigner {
 		}
 	}
 
+	/**
+	 * A keyed hash (full HMAC-SHA256, hex) of text under the link key, for remembering a value without keeping it.
+	 * The purpose keeps it apart from every token this signer issues.
+	 */
+	public String keyedHash(String purpose, String text) {
+		return HexFormat.of().formatHex(fullMac(purpose, text.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private byte[] mac(String purpose, byte[] data) {
+		return Arrays.copyOf(fullMac(purpose, data), MAC_BYTES);
+	}
+
+	private byte[] fullMac(String purpose, byte[] data) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
-			return Arrays.copyOf(mac.doFinal(data), MAC_BYTES);
+			return mac.doFinal(data);
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);

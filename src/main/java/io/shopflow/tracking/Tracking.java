@@ -7,25 +7,31 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads tracking links back: only a genuine token counts, and only it can redirect. */
+/**
+ * Reads tracking links back: only a genuine token counts, and only it can redirect. The link of a customer erased
+ * since is {@link CustomerErased}: their device's address and user agent are personal data.
+ */
 @Service
 public class Tracking {
 
 	private final LinkSigner signer;
 	private final TrackingRecorder recorder;
+	private final ErasedCustomers erased;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	Tracking(LinkSigner signer, TrackingRecorder recorder, JdbcClient jdbc, Clock clock) {
+	Tracking(LinkSigner signer, TrackingRecorder recorder, ErasedCustomers erased, JdbcClient jdbc, Clock clock) {
 		this.signer = signer;
 		this.recorder = recorder;
+		this.erased = erased;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	/** @return whether the token was genuine (and the open recorded) */
+	/** @return whether the token was genuine (and the open recorded); CustomerErased when its customer was erased */
 	public boolean opened(String token, String userAgent, String ip) {
 		Optional<Long> sendId = signer.verify(TrackedLinks.OPEN, token).flatMap(Tracking::number);
+		sendId.ifPresent(this::refuseErased);
 		sendId.ifPresent(id -> recorder.record(new TrackingEvent(id, TrackedLinks.OPEN, null, userAgent, ip,
 				Instant.now(clock))));
 		return sendId.isPresent();
@@ -47,8 +53,15 @@ public class Tracking {
 	}
 
 	private String click(long sendId, String target, String userAgent, String ip) {
+		refuseErased(sendId);
 		recorder.record(new TrackingEvent(sendId, TrackedLinks.CLICK, target, userAgent, ip, Instant.now(clock)));
 		return target;
+	}
+
+	private void refuseErased(long sendId) {
+		if (erased.sendErased(sendId)) {
+			throw new CustomerErased();
+		}
 	}
 
 	private static Optional<Long> number(String text) {

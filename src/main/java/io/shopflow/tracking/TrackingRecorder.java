@@ -142,7 +142,11 @@ public class TrackingRecorder implements SmartLifecycle {
 		unwritten.addAndGet(-events.size());
 	}
 
-	private void insert(List<TrackingEvent> events) {
+	private void insert(List<TrackingEvent> recorded) {
+		List<TrackingEvent> events = withoutErased(recorded);
+		if (events.isEmpty()) {
+			return;
+		}
 		Map<Long, Instant> sentAt = sentAt(events);
 		List<Object[]> rows = events.stream().map(event -> new Object[] { event.sendId(), event.kind(),
 				truncate(event.target(), 2000), MachineOpens.flag(event, sentAt.get(event.sendId())),
@@ -195,6 +199,15 @@ public class TrackingRecorder implements SmartLifecycle {
 				sleep(1000);
 			}
 		}
+	}
+
+	/** An open or click queued just before its customer's erasure must not be written after it. */
+	private List<TrackingEvent> withoutErased(List<TrackingEvent> events) {
+		List<Long> erased = jdbc.sql("""
+				select s.id from send_log s join erasures e on e.pseudonym = s.customer_id where s.id in (:ids)""")
+				.param("ids", events.stream().map(TrackingEvent::sendId).distinct().toList())
+				.query(Long.class).list();
+		return erased.isEmpty() ? events : events.stream().filter(event -> !erased.contains(event.sendId())).toList();
 	}
 
 	private Map<Long, Instant> sentAt(List<TrackingEvent> events) {

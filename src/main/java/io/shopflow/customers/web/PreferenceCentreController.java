@@ -23,6 +23,7 @@ import io.shopflow.events.ShopEvent.CustomerUpdated;
 import io.shopflow.events.ShopEvent.Profile;
 import io.shopflow.messaging.Messaging;
 import io.shopflow.templates.TemplateRenderer;
+import io.shopflow.tracking.ErasedCustomers;
 import io.shopflow.tracking.LinkSigner;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The preference centre behind the signed link in every email's footer: consent per channel, and a 30 or 90
  * day pause. Consent changes travel as a shop.customer.updated event, so they are recorded like any other
  * (source shopflow:preference-centre). Rendered from templates/pages/preferences/form.&lt;locale&gt;.vm.
+ * The link of an erased customer is gone (410) and shows and changes nothing.
  */
 @RestController
 class PreferenceCentreController {
@@ -45,6 +47,7 @@ class PreferenceCentreController {
 	private static final String SOURCE = "shopflow:preference-centre";
 
 	private final LinkSigner links;
+	private final ErasedCustomers erased;
 	private final Customers customers;
 	private final Consents consents;
 	private final EventIntake intake;
@@ -52,10 +55,11 @@ class PreferenceCentreController {
 	private final Clock clock;
 	private final Map<String, String> shop;
 
-	PreferenceCentreController(LinkSigner links, Customers customers, Consents consents, EventIntake intake,
-			TemplateRenderer templates, Clock clock, @Value("${shopflow.shop.name}") String shopName,
+	PreferenceCentreController(LinkSigner links, ErasedCustomers erased, Customers customers, Consents consents,
+			EventIntake intake, TemplateRenderer templates, Clock clock, @Value("${shopflow.shop.name}") String shopName,
 			@Value("${shopflow.shop.url}") String shopUrl) {
 		this.links = links;
+		this.erased = erased;
 		this.customers = customers;
 		this.consents = consents;
 		this.intake = intake;
@@ -66,6 +70,9 @@ class PreferenceCentreController {
 
 	@GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> show(@PathVariable String token) {
+		if (erasedCustomer(token)) {
+			return UnsubscribeController.gone();
+		}
 		return customer(token).map(customer -> page(customer, false)).orElse(ResponseEntity.notFound().build());
 	}
 
@@ -73,6 +80,9 @@ class PreferenceCentreController {
 	ResponseEntity<String> save(@PathVariable String token, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String sms, @RequestParam(required = false) String push,
 			@RequestParam(defaultValue = "none") String pause) {
+		if (erasedCustomer(token)) {
+			return UnsubscribeController.gone();
+		}
 		Optional<Customer> found = customer(token);
 		if (found.isEmpty()) {
 			return ResponseEntity.notFound().build();
@@ -91,6 +101,10 @@ class PreferenceCentreController {
 
 	private Optional<Customer> customer(String token) {
 		return links.verify(Messaging.PREFERENCES_PURPOSE, token).flatMap(customers::find);
+	}
+
+	private boolean erasedCustomer(String token) {
+		return links.verify(Messaging.PREFERENCES_PURPOSE, token).map(erased::erased).orElse(false);
 	}
 
 	private ResponseEntity<String> page(Customer customer, boolean saved) {

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
+import io.shopflow.tracking.ErasedCustomers;
 import io.shopflow.tracking.LinkSigner;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +27,13 @@ class SurveyController {
 	private static final Set<String> ANSWERS = Set.of("price", "selection", "service", "other");
 
 	private final LinkSigner links;
+	private final ErasedCustomers erased;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	SurveyController(LinkSigner links, JdbcClient jdbc, Clock clock) {
+	SurveyController(LinkSigner links, ErasedCustomers erased, JdbcClient jdbc, Clock clock) {
 		this.links = links;
+		this.erased = erased;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -41,6 +45,9 @@ class SurveyController {
 			return ResponseEntity.notFound().build();
 		}
 		String[] customerAndFlow = payload.get().split("\n", 2);
+		if (erased.erased(customerAndFlow[0])) {
+			return ResponseEntity.status(HttpStatus.GONE).build();
+		}
 		jdbc.sql("insert into survey_answers (customer_id, flow, answer, answered_at) values (?, ?, ?, ?)")
 				.params(customerAndFlow[0], customerAndFlow[1], answer, Timestamp.from(Instant.now(clock)))
 				.update();

@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.shopflow.tracking.CustomerErased;
 import io.shopflow.tracking.Tracking;
 
 import org.springframework.http.CacheControl;
@@ -12,13 +13,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The open pixel, the click redirect and SMS short links. Public (a mail client calls them), fast (the write
- * happens behind the answer) and closed: a token that is not ours is a 404, never a redirect.
+ * happens behind the answer) and closed: a token that is not ours is a 404, never a redirect; one of a customer
+ * erased since is a 410 and records nothing.
  */
 @RestController
 class TrackingController {
@@ -50,6 +53,12 @@ class TrackingController {
 	ResponseEntity<Void> shortLink(@PathVariable String code, HttpServletRequest request) {
 		return redirect(tracking.shortLinkClicked(code, request.getHeader(HttpHeaders.USER_AGENT),
 				request.getRemoteAddr()));
+	}
+
+	/** Gone rather than not found: the link was ours, the customer it tracked is not any more. */
+	@ExceptionHandler(CustomerErased.class)
+	ResponseEntity<Void> erased() {
+		return ResponseEntity.status(HttpStatus.GONE).cacheControl(CacheControl.noStore()).build();
 	}
 
 	private static ResponseEntity<Void> redirect(java.util.Optional<String> target) {

@@ -79,6 +79,26 @@ class PreferenceCentreTest {
 	}
 
 	@Test
+	void aSecondUnsubscribeAfterAResubscribeCounts() throws Exception {
+		String customer = "c-" + id().substring(0, 8);
+		intake.accept(parser.parse(registered(customer, customer + "@example.com", "en", true)
+				.getBytes(StandardCharsets.UTF_8)));
+		String unsubscribe = "/unsubscribe/" + links.sign(Messaging.UNSUBSCRIBE_PURPOSE, customer + "\nemail");
+		String page = "/preferences/" + links.sign(Messaging.PREFERENCES_PURPOSE, customer);
+
+		web.perform(post(unsubscribe)).andExpect(status().isOk());
+		web.perform(post(unsubscribe)).andExpect(status().isOk());
+		assertThat(consent(customer, "email")).isFalse();
+		web.perform(post(page).param("email", "on")).andExpect(status().isOk());
+		assertThat(consent(customer, "email")).isTrue();
+		web.perform(post(unsubscribe)).andExpect(status().isOk());
+
+		assertThat(consent(customer, "email")).as("consent after the second unsubscribe").isFalse();
+		assertThat(jdbc.sql("select count(*) from consent_changes where customer_id = ? and channel = 'email'")
+				.param(customer).query(Long.class).single()).isEqualTo(4);
+	}
+
+	@Test
 	void aForgedLinkShowsNothing() throws Exception {
 		web.perform(get("/preferences/" + links.sign("unsubscribe", "c-1"))).andExpect(status().isNotFound());
 		web.perform(post("/preferences/bm9wZQ.AAAA")).andExpect(status().isNotFound());
