@@ -57,12 +57,20 @@ class ErasedCustomerTest {
 
 	ACustomerWithHistory history;
 	ACustomerWithHistory.Customer customer;
+	final org.springframework.mock.web.MockHttpSession browser = new org.springframework.mock.web.MockHttpSession();
+	String csrf;
 
 	@BeforeEach
 	void anErasedCustomer() throws Exception {
 		history = new ACustomerWithHistory(context, mvc);
 		customer = history.create();
 		history.openAndClick(customer);
+		// the customer had their preference centre open in a browser before the erasure
+		String page = mvc.perform(get(history.link(customer, "/preferences/")).session(browser)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).isTrue();
+		csrf = token.group(1);
 		mvc.perform(delete("/api/customers/{id}", customer.id()).header("Authorization", "Bearer engine-test"))
 				.andExpect(status().isOk());
 	}
@@ -77,7 +85,8 @@ class ErasedCustomerTest {
 		mvc.perform(get(unsubscribe)).andExpect(status().isGone());
 		mvc.perform(post(unsubscribe)).andExpect(status().isGone());
 		mvc.perform(get(preferences)).andExpect(status().isGone());
-		mvc.perform(post(preferences).param("email", "on")).andExpect(status().isGone());
+		mvc.perform(post(preferences).session(browser).param("_csrf", csrf).param("email", "on"))
+				.andExpect(status().isGone());
 		mvc.perform(get("/survey/" + links.sign(LinkSigner.SURVEY, customer.id() + "\nwin-back")).param("answer", "price"))
 				.andExpect(status().isGone());
 		recorder.flush();

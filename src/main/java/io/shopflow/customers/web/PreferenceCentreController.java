@@ -29,6 +29,7 @@ import io.shopflow.tracking.LinkSigner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,17 +70,17 @@ class PreferenceCentreController {
 	}
 
 	@GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> show(@PathVariable String token) {
+	ResponseEntity<String> show(@PathVariable String token, CsrfToken csrf) {
 		if (erasedCustomer(token)) {
 			return UnsubscribeController.gone();
 		}
-		return customer(token).map(customer -> page(customer, false)).orElse(ResponseEntity.notFound().build());
+		return customer(token).map(customer -> page(customer, false, csrf)).orElse(ResponseEntity.notFound().build());
 	}
 
 	@PostMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> save(@PathVariable String token, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String sms, @RequestParam(required = false) String push,
-			@RequestParam(defaultValue = "none") String pause) {
+			@RequestParam(defaultValue = "none") String pause, CsrfToken csrf) {
 		if (erasedCustomer(token)) {
 			return UnsubscribeController.gone();
 		}
@@ -96,7 +97,7 @@ class PreferenceCentreController {
 			case "30", "90" -> customers.pause(id, clock.instant().plus(Duration.ofDays(Long.parseLong(pause))));
 			default -> customers.pause(id, null);
 		}
-		return page(customers.find(id).orElseThrow(), true);
+		return page(customers.find(id).orElseThrow(), true, csrf);
 	}
 
 	private Optional<Customer> customer(String token) {
@@ -107,7 +108,8 @@ class PreferenceCentreController {
 		return links.verify(Messaging.PREFERENCES_PURPOSE, token).map(erased::erased).orElse(false);
 	}
 
-	private ResponseEntity<String> page(Customer customer, boolean saved) {
+	/** The form, with the CSRF token of this browser's session: a page on another site cannot post it. */
+	private ResponseEntity<String> page(Customer customer, boolean saved, CsrfToken csrf) {
 		Map<String, Object> consent = new LinkedHashMap<>();
 		for (Channel channel : Channel.values()) {
 			consent.put(channel.key(), consents.granted(customer.id(), channel));
@@ -116,6 +118,7 @@ class PreferenceCentreController {
 		model.put("consent", consent);
 		model.put("shop", shop);
 		model.put("saved", saved);
+		model.put("csrf", Map.of("parameterName", csrf.getParameterName(), "token", csrf.getToken()));
 		if (customer.pausedAt(clock.instant())) {
 			model.put("pausedUntil", customer.pausedUntil().atOffset(ZoneOffset.UTC).toLocalDate().toString());
 		}

@@ -26,6 +26,7 @@ import io.shopflow.tracking.LinkSigner;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -56,12 +57,15 @@ class PreferenceCentreTest {
 		intake.accept(parser.parse(registeredWithPhone(customer, "+46701234567", true).getBytes(StandardCharsets.UTF_8)));
 		String page = "/preferences/" + links.sign(Messaging.PREFERENCES_PURPOSE, customer);
 
-		web.perform(get(page)).andExpect(status().isOk())
+		MockHttpSession browser = new MockHttpSession();
+		web.perform(get(page).session(browser)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Dina utskicksinställningar")))
 				.andExpect(content().string(containsString("name=\"sms\" value=\"on\" checked")))
 				.andExpect(content().string(not(containsString("name=\"push\" value=\"on\" checked"))));
 
-		web.perform(post(page).param("email", "on").param("pause", "30")).andExpect(status().isOk())
+		web.perform(post(page).param("email", "on").param("pause", "30")).andExpect(status().isForbidden()); // no CSRF token
+		web.perform(post(page).session(browser).param("_csrf", csrf(page, browser)).param("email", "on")
+				.param("pause", "30")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Sparat")));
 
 		assertThat(consent(customer, "sms")).isFalse();
@@ -89,7 +93,9 @@ class PreferenceCentreTest {
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
 		assertThat(consent(customer, "email")).isFalse();
-		web.perform(post(page).param("email", "on")).andExpect(status().isOk());
+		MockHttpSession browser = new MockHttpSession();
+		web.perform(post(page).session(browser).param("_csrf", csrf(page, browser)).param("email", "on"))
+				.andExpect(status().isOk());
 		assertThat(consent(customer, "email")).isTrue();
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
 
@@ -101,11 +107,20 @@ class PreferenceCentreTest {
 	@Test
 	void aForgedLinkShowsNothing() throws Exception {
 		web.perform(get("/preferences/" + links.sign("unsubscribe", "c-1"))).andExpect(status().isNotFound());
-		web.perform(post("/preferences/bm9wZQ.AAAA")).andExpect(status().isNotFound());
+		web.perform(post("/preferences/bm9wZQ.AAAA")).andExpect(status().isForbidden()); // no form of ours posted it
 	}
 
 	private boolean consent(String customer, String channel) {
 		return jdbc.sql("select granted from consents where customer_id = ? and channel = ?").params(customer, channel)
 				.query(Boolean.class).single();
+	}
+
+	/** The CSRF token of the form the browser was shown. */
+	private String csrf(String page, MockHttpSession browser) throws Exception {
+		String html = web.perform(get(page).session(browser)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
+		return matcher.group(1);
 	}
 }
