@@ -1,5 +1,6 @@
 package io.shopflow.customers;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ class CustomerEventHandler implements ShopEventHandler {
 		else if (event instanceof CustomerUnsubscribed e) {
 			for (Channel channel : Channel.values()) {
 				if ("all".equals(e.channel()) || channel.key().equals(e.channel())) {
-					consents.set(e.customerId(), channel, false, e.envelope().source(), e.id());
+					consents.set(e.customerId(), channel, false, e.envelope().source(), e.id(), null, null, at(e));
 				}
 			}
 		}
@@ -67,7 +68,12 @@ class CustomerEventHandler implements ShopEventHandler {
 	private void set(ShopEvent event, Channel channel, Boolean granted, ConsentFlags flags) {
 		if (granted != null) {
 			consents.set(event.customerId(), channel, granted, event.envelope().source(), event.id(), flags.text(),
-					flags.version());
+					flags.version(), at(event));
 		}
+	}
+
+	/** When the event says it happened: consent changes are ordered by it (Consents). */
+	private static Instant at(ShopEvent event) {
+		return event.envelope().time() == null ? null : event.envelope().time().toInstant();
 	}
 }

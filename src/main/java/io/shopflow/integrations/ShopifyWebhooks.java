@@ -2,6 +2,7 @@ package io.shopflow.integrations;
 
 import static io.shopflow.integrations.CloudEvents.*;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,19 +19,29 @@ import org.springframework.stereotype.Component;
  * so a redelivered webhook is recognised and not applied twice. A checkout is Shopify's cart, keyed by its
  * token; creating one also means the customer started checking out. Anonymous checkouts (no customer) carry
  * nobody to remind and are left out.
+ * <p>
+ * A customer webhook is the customer as of its updated_at, which is the event's time (so the consent it carries
+ * counts from then: one older than the customer's last consent change does not override it) and part of its id,
+ * so the same body under another webhook id (a replay) is the same event, recognised and not applied again.
+ * The body is checked first: a signed one that is malformed is a {@link WebhookMalformed} naming its fields.
  */
 @Component
 public class ShopifyWebhooks {
 
 	public List<ObjectNode> events(String topic, String webhookId, String shopDomain, String triggeredAt, JsonNode body) {
+		check(topic, BodyCheck.object(body));
 		String source = "https://" + (shopDomain == null ? "shopify" : shopDomain);
 		String id = "shopify:" + webhookId;
 		List<ObjectNode> events = new ArrayList<>();
+		String updated = text(body, "updated_at");
+		String customerId = updated == null ? id : "shopify:" + topic + ":" + text(body, "id") + ":"
+				+ OffsetDateTime.parse(updated).toInstant();
+		String customerTime = updated == null ? triggeredAt : updated;
 		switch (topic) {
-			case "customers/create" -> events.add(event(id, source, EventTypes.CUSTOMER_REGISTERED, text(body, "id"),
-					triggeredAt, profile(body)));
-			case "customers/update" -> events.add(event(id, source, EventTypes.CUSTOMER_UPDATED, text(body, "id"),
-					triggeredAt, profile(body)));
+			case "customers/create" -> events.add(event(customerId, source, EventTypes.CUSTOMER_REGISTERED,
+					text(body, "id"), customerTime, profile(body)));
+			case "customers/update" -> events.add(event(customerId, source, EventTypes.CUSTOMER_UPDATED,
+					text(body, "id"), customerTime, profile(body)));
 			case "checkouts/create", "checkouts/update" -> {
 				String customer = text(body.path("customer"), "id");
 				if (customer == null) {
@@ -61,6 +72,39 @@ public class ShopifyWebhooks {
 			}
 		}
 		return events;
+	}
+
+	private static void check(String topic, JsonNode body) {
+		BodyCheck check = new BodyCheck();
+		switch (topic) {
+			case "customers/create", "customers/update" -> {
+				check.required(body, "", "id").text(body, "", "email", "first_name", "last_name", "phone")
+						.time(body, "", "updated_at", false).bool(body, "", "accepts_marketing");
+				JsonNode email = check.object(body, "", "email_marketing_consent");
+				check.text(email, "/email_marketing_consent", "state", "opt_in_level")
+						.time(email, "/email_marketing_consent", "consent_updated_at", false);
+				check.text(check.object(body, "", "sms_marketing_consent"), "/sms_marketing_consent", "state");
+			}
+			case "checkouts/create", "checkouts/update", "orders/create", "orders/fulfilled" -> {
+				JsonNode customer = check.object(body, "", "customer");
+				check.text(customer, "/customer", "id");
+				if (customer.hasNonNull("id")) {
+					check.required(body, "", topic.startsWith("checkouts/") ? "token" : "id");
+				}
+				check.text(body, "", "id", "token", "currency", "presentment_currency", "abandoned_checkout_url",
+						"checkout_token").number(body, "", "total_price");
+				for (BodyCheck.Element line : check.objects(body, "", "line_items")) {
+					check.text(line.node(), line.at(), "product_id", "variant_id", "title").number(line.node(),
+							line.at(), "price").wholeNumber(line.node(), line.at(), "quantity");
+				}
+				for (BodyCheck.Element code : check.objects(body, "", "discount_codes")) {
+					check.text(code.node(), code.at(), "code");
+				}
+			}
+			default -> {
+			}
+		}
+		check.done();
 	}
 
 	private static ObjectNode profile(JsonNode customer) {

@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
  * WooCommerce's webhooks as shop events. The event id is the resource, the topic and its modification time, which
  * a redelivery of the same webhook keeps. An order update counts only when the order is completed (delivered);
  * guest orders (customer_id 0) carry nobody to remind and are left out. WooCommerce has no marketing consent of
- * its own, so a new customer has none until the shop says so.
+ * its own, so a new customer has none until the shop says so. The body is checked first: a signed one that is
+ * malformed is a {@link WebhookMalformed} naming its fields.
  */
 @Component
 public class WooCommerceWebhooks {
 
 	public List<ObjectNode> events(String topic, String shopUrl, JsonNode body) {
+		check(topic, BodyCheck.object(body));
 		String source = shopUrl == null ? "woocommerce" : shopUrl;
 		String id = "woocommerce:" + topic + ":" + text(body, "id") + ":"
 				+ (text(body, "date_modified_gmt") != null ? text(body, "date_modified_gmt") : text(body, "date_created_gmt"));
@@ -38,6 +40,29 @@ public class WooCommerceWebhooks {
 							data().put("orderId", text(body, "id"))));
 			default -> List.of();
 		};
+	}
+
+	private static void check(String topic, JsonNode body) {
+		BodyCheck check = new BodyCheck();
+		if (topic.startsWith("customer.") || topic.startsWith("order.")) {
+			check.required(body, "", "id").time(body, "", "date_modified_gmt", true)
+					.time(body, "", "date_created_gmt", true);
+		}
+		if (topic.startsWith("customer.")) {
+			check.text(body, "", "email", "first_name", "last_name");
+			check.text(check.object(body, "", "billing"), "/billing", "phone");
+		}
+		if (topic.startsWith("order.")) {
+			check.text(body, "", "customer_id", "status", "currency").number(body, "", "total");
+			for (BodyCheck.Element line : check.objects(body, "", "line_items")) {
+				check.text(line.node(), line.at(), "product_id", "name").number(line.node(), line.at(), "price")
+						.wholeNumber(line.node(), line.at(), "quantity");
+			}
+			for (BodyCheck.Element coupon : check.objects(body, "", "coupon_lines")) {
+				check.text(coupon.node(), coupon.at(), "code");
+			}
+		}
+		check.done();
 	}
 
 	private static boolean guest(JsonNode order) {

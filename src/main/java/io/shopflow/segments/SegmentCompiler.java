@@ -3,11 +3,9 @@ package io.shopflow.segments;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -173,11 +171,16 @@ public class SegmentCompiler {
 			if (column == null) {
 				throw new SegmentInvalid(at + "/profile", "must be one of " + PROFILE.keySet());
 			}
+			boolean date = column.equals("c.birthday");
 			if (node.has("equals")) {
-				return column + " = " + parameter(node.get("equals").asText());
+				return column + " = " + parameter(date ? SegmentValues.date(node.get("equals"), at + "/equals")
+						: SegmentValues.text(node.get("equals"), at + "/equals"));
 			}
 			if (node.has("startsWith")) {
-				return column + " like " + parameter(node.get("startsWith").asText().replace("%", "") + "%");
+				// _, % and \ are themselves, not LIKE's wildcards
+				String prefix = SegmentValues.literal(SegmentValues.text(node.get("startsWith"), at + "/startsWith"));
+				return (date ? "cast(c.birthday as varchar(10))" : column) + " like " + parameter(prefix + "%")
+						+ " escape '\\'";
 			}
 			if (node.has("exists")) {
 				return column + (node.get("exists").asBoolean() ? " is not null" : " is null");
@@ -208,12 +211,9 @@ public class SegmentCompiler {
 			return customers == null ? "1 = 0" : "c.id in (" + customers + ")";
 		}
 
+		/** 1 or more (use not for none). */
 		private static int atLeast(JsonNode node, String at) {
-			int atLeast = node.path("atLeast").asInt(1);
-			if (atLeast < 1) {
-				throw new SegmentInvalid(at + "/atLeast", "must be 1 or more (use not for none)");
-			}
-			return atLeast;
+			return SegmentValues.count(node, "atLeast", at, 1, 1);
 		}
 
 		/**
@@ -287,7 +287,7 @@ public class SegmentCompiler {
 		private String bought(JsonNode node, String at) {
 			String sql = "c.id in (select o.customer_id from orders o join order_lines l on l.order_id = o.id"
 					+ product(node.get("bought"), "l.product_id", at + "/bought") + timeWindow("o.placed_at", node, at);
-			int atLeast = node.path("atLeast").asInt(1);
+			int atLeast = SegmentValues.count(node, "atLeast", at, 1, 1);
 			return sql + (atLeast > 1 ? " group by o.customer_id having count(distinct o.id) >= " + parameter(atLeast)
 					: "") + ")";
 		}
@@ -302,11 +302,14 @@ public class SegmentCompiler {
 		private String orderTests(JsonNode node, String at) {
 			JsonNode count = node.get("orders");
 			List<String> tests = new ArrayList<>();
+			if (count == null || !count.isObject()) {
+				throw new SegmentInvalid(at + "/orders", "must be an object: {\"atLeast\": .., \"atMost\": ..}");
+			}
 			if (count.has("atLeast")) {
-				tests.add("o.orders >= " + parameter(count.get("atLeast").asInt()));
+				tests.add("o.orders >= " + parameter(SegmentValues.count(count, "atLeast", at + "/orders", 0, 0)));
 			}
 			if (count.has("atMost")) {
-				tests.add("o.orders <= " + parameter(count.get("atMost").asInt()));
+				tests.add("o.orders <= " + parameter(SegmentValues.count(count, "atMost", at + "/orders", 0, 0)));
 			}
 			if (node.has("lastWithin")) {
 				tests.add("o.last_placed_at >= " + since(node.get("lastWithin"), at + "/lastWithin"));
@@ -363,12 +366,7 @@ public class SegmentCompiler {
 
 		/** The instant that long ago. */
 		private Instant instant(JsonNode duration, String at) {
-			try {
-				return now.minus(Duration.parse(duration.asText()));
-			}
-			catch (DateTimeParseException e) {
-				throw new SegmentInvalid(at, "must be an ISO-8601 duration such as P30D");
-			}
+			return SegmentValues.ago(now, duration, at);
 		}
 
 		private String parameter(Object value) {

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
+import io.shopflow.events.Violation;
 import io.shopflow.integrations.ShopWebhook;
 import io.shopflow.integrations.ShopifyWebhooks;
+import io.shopflow.integrations.WebhookMalformed;
 import io.shopflow.integrations.WebhookSettings;
 import io.shopflow.integrations.WooCommerceWebhooks;
 
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The shop platforms' own webhooks, verified by their signatures over the raw body and turned into shop
- * events that go through the same intake as /api/events (validation, dedupe, one transaction).
+ * events that go through the same intake as /api/events (validation, dedupe, one transaction). A signed body
+ * that is no JSON, or not what the platform documents, is a 400 naming the field.
  */
 @RestController
 class ShopWebhooksController {
@@ -54,7 +58,7 @@ class ShopWebhooksController {
 	}
 
 	@PostMapping("/hooks/shopify")
-	ResponseEntity<?> shopify(@RequestBody byte[] body,
+	ResponseEntity<?> shopify(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "X-Shopify-Hmac-Sha256", required = false) String signature,
 			@RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
 			@RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
@@ -63,21 +67,22 @@ class ShopWebhooksController {
 		if (!settings.shopify().enabled()) {
 			return ResponseEntity.notFound().build();
 		}
-		if (!ShopWebhook.signed(body, signature, settings.shopify().secret())) {
+		if (!ShopWebhook.signed(body == null ? new byte[0] : body, signature, settings.shopify().secret())) {
 			return unauthorized("X-Shopify-Hmac-Sha256");
 		}
 		return accept("shopify", topic, shopify.events(String.valueOf(topic), String.valueOf(webhookId), shop,
-				triggeredAt, json.readTree(body)));
+				triggeredAt, read(body)));
 	}
 
 	@PostMapping("/hooks/woocommerce")
-	ResponseEntity<?> woocommerce(@RequestBody byte[] body,
+	ResponseEntity<?> woocommerce(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "X-WC-Webhook-Signature", required = false) String signature,
 			@RequestHeader(name = "X-WC-Webhook-Topic", required = false) String topic,
 			@RequestHeader(name = "X-WC-Webhook-Source", required = false) String shop) throws IOException {
 		if (!settings.woocommerce().enabled()) {
 			return ResponseEntity.notFound().build();
 		}
+		body = body == null ? new byte[0] : body;
 		if (topic == null && new String(body, StandardCharsets.UTF_8).startsWith("webhook_id=")) {
 			// WooCommerce pings a new webhook's URL once, unsigned and without a topic
 			return ResponseEntity.ok(Map.of("accepted", List.of()));
@@ -85,7 +90,7 @@ class ShopWebhooksController {
 		if (!ShopWebhook.signed(body, signature, settings.woocommerce().secret())) {
 			return unauthorized("X-WC-Webhook-Signature");
 		}
-		return accept("woocommerce", topic, woocommerce.events(String.valueOf(topic), shop, json.readTree(body)));
+		return accept("woocommerce", topic, woocommerce.events(String.valueOf(topic), shop, read(body)));
 	}
 
 	/** 200 for what we ignore too: a platform retries anything else, and disables webhooks that keep failing. */
@@ -97,6 +102,27 @@ class ShopWebhooksController {
 		var parsed = parser.parse(json.writeValueAsBytes(events));
 		intake.accept(parsed);
 		return ResponseEntity.ok(Map.of("accepted", parsed.stream().map(event -> event.id()).toList()));
+	}
+
+	private JsonNode read(byte[] body) {
+		try {
+			return body == null ? null : json.readTree(body);
+		}
+		catch (IOException e) {
+			String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+			throw new WebhookMalformed(List.of(new Violation("", "the body is not JSON: " + reason)));
+		}
+	}
+
+	@ExceptionHandler(WebhookMalformed.class)
+	ResponseEntity<ProblemDetail> malformed(WebhookMalformed e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The webhook's body has " + e.violations().size() + " invalid field(s); nothing of it was processed.");
+		problem.setTitle("Malformed webhook body");
+		problem.setType(URI.create("https://shopflow.io/problems/malformed-webhook"));
+		problem.setProperty("errors", e.violations().stream()
+				.map(v -> Map.of("pointer", "#" + v.pointer(), "detail", v.detail())).toList());
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> unauthorized(String header) {

@@ -1,7 +1,10 @@
 package io.shopflow.tracking.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The open pixel, the click redirect and SMS short links. Public (a mail client calls them), fast (the write
  * happens behind the answer) and closed: a token that is not ours is a 404, never a redirect; one of a customer
- * erased since is a 410 and records nothing.
+ * erased since is a 410 and records nothing. A target with characters a URI may not hold (a space, "|",
+ * non-ASCII) is sent percent-encoded, as a browser would; one that is no URI even so is a 404.
  */
 @RestController
 class TrackingController {
@@ -61,9 +65,46 @@ class TrackingController {
 		return ResponseEntity.status(HttpStatus.GONE).cacheControl(CacheControl.noStore()).build();
 	}
 
-	private static ResponseEntity<Void> redirect(java.util.Optional<String> target) {
-		return target.<ResponseEntity<Void>>map(url -> ResponseEntity.status(HttpStatus.FOUND)
-				.cacheControl(CacheControl.noStore()).location(URI.create(url)).build())
+	private static ResponseEntity<Void> redirect(Optional<String> target) {
+		return target.flatMap(TrackingController::location).<ResponseEntity<Void>>map(url -> ResponseEntity
+				.status(HttpStatus.FOUND).cacheControl(CacheControl.noStore()).location(url).build())
 				.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	static Optional<URI> location(String target) {
+		for (String candidate : new String[] { target, encoded(target) }) {
+			try {
+				URI uri = new URI(candidate);
+				if (uri.isAbsolute()) {
+					return Optional.of(uri);
+				}
+			}
+			catch (java.net.URISyntaxException e) {
+				// the next candidate, or none
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Percent-encodes what RFC 3986 does not allow (and a "%" that starts no escape, a second "#"). */
+	private static String encoded(String target) {
+		StringBuilder out = new StringBuilder();
+		byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
+		boolean fragment = false;
+		for (int i = 0; i < bytes.length; i++) {
+			char c = (char) (bytes[i] & 0xff);
+			boolean escape = c == '%' && i + 2 < bytes.length && HexFormat.isHexDigit(bytes[i + 1])
+					&& HexFormat.isHexDigit(bytes[i + 2]);
+			boolean allowed = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0
+					|| (c == '#' && !fragment));
+			fragment |= c == '#';
+			if (allowed || escape) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+			}
+		}
+		return out.toString();
 	}
 }
