@@ -80,7 +80,7 @@ class SegmentLimitsTest {
 	}
 
 	private org.springframework.test.web.servlet.ResultActions preview(String condition) throws Exception {
-		return mvc.perform(post("/api/segments/preview").header("Authorization", "Bearer engine-test")
+		return mvc.perform(post("/api/segments/preview").header("Authorization", io.shopflow.EngineTest.OPERATOR)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"condition\":" + condition + "}"));
 	}
 

@@ -46,7 +46,7 @@ class StatsRangeTest {
 	}
 
 	private ResultActions stats(String path, String from, String to) throws Exception {
-		var request = get(path).header("Authorization", "Bearer engine-test");
+		var request = get(path).header("Authorization", io.shopflow.EngineTest.OPERATOR);
 		if (from != null) {
 			request.param("from", from);
 		}
