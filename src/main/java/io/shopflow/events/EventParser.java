@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,9 @@ public class EventParser {
 	private final ObjectMapper json;
 
 	EventParser(ObjectMapper json) {
-		this.json = json.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
+		// amounts exactly as sent: a double cannot hold numeric(19, 4) and turns 1e999 into Infinity
+		this.json = json.copy().registerModule(JsonFormat.getCloudEventJacksonModule())
+				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 	}
 
 	/** One event or a JSON array of events, structured mode. All or nothing. */
