@@ -8,6 +8,7 @@ import io.cloudevents.rw.CloudEventRWException;
 
 import io.shopflow.events.EventRejected;
 import io.shopflow.events.EventsNotProcessed;
+import io.shopflow.events.EventsNotStorable;
 import io.shopflow.support.DatabaseUnavailable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -52,6 +53,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create("https://shopflow.io/problems/events-not-processed"));
 		problem.setProperty("failedIds", e.ids());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	/** Values the database refuses every time (out of range, too long, a constraint): no Retry-After. */
+	@ExceptionHandler(EventsNotStorable.class)
+	ResponseEntity<ProblemDetail> notStorable(EventsNotStorable e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+				"The database cannot store values of some events (a number out of range, a text too long, or a conflict "
+						+ "with data kept). Sending them again fails the same way; events not listed were processed.");
+		problem.setTitle("Events not storable");
+		problem.setType(URI.create("https://shopflow.io/problems/events-not-storable"));
+		problem.setProperty("failedIds", e.ids());
+		return ResponseEntity.unprocessableEntity().body(problem);
 	}
 
 	/**
