@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -80,6 +81,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Database unavailable");
 		problem.setType(URI.create("https://shopflow.io/problems/database-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	/**
+	 * A multipart body the servlet container could not split (no boundary, cut off). No endpoint takes multipart,
+	 * so it is the wrong media type, as a well-formed one is; too large a part stays the base class's 413.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Multipart bodies are not accepted; send JSON (application/json, application/cloudevents+json or "
+						+ "application/cloudevents-batch+json).");
+		problem.setTitle("Unsupported Media Type");
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
 	}
 
 	/** A body cut off by {@link BodySizeLimit} is too large, not malformed. */
