@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.rw.CloudEventRWException;
 import io.cloudevents.spring.http.CloudEventHttpUtils;
 
 import io.shopflow.events.EventRejected;
@@ -41,7 +40,9 @@ final class BinaryMode {
 		try {
 			return CloudEventHttpUtils.toReader(headers, () -> body).toEvent();
 		}
-		catch (CloudEventRWException | IllegalArgumentException | IllegalStateException e) {
+		catch (RuntimeException e) {
+			// CloudEventRWException, or with a cloudevents+json Content-Type the SDK's own JSON reading failing:
+			// all of it about the request
 			throw new EventRejected(List.of(new Violation("", "the ce-* headers are not a valid CloudEvent: "
 					+ e.getMessage())));
 		}
