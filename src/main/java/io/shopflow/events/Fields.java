@@ -113,6 +113,9 @@ class Fields {
 			bad(name, "must be an amount from 0 to 999999999999999.9999");
 			return null;
 		}
+		if (value.scale() < 0) {
+			return value.setScale(0); // 1e3 is 1000, not 1E+3 in an email
+		}
 		if (value.scale() <= AMOUNT_SCALE) {
 			return value;
 		}

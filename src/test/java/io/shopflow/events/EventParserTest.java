@@ -98,6 +98,13 @@ class EventParserTest {
 		assertThat(cart.total()).isEqualByComparingTo("999999999999999.9999");
 		assertThat(cart.items().get(0).price()).isEqualByComparingTo("0").hasScaleOf(4);
 		assertThat(cart.items().get(0).quantity()).isEqualTo(Integer.MAX_VALUE);
+
+		CartUpdated asSent = (CartUpdated) parse(event("e", "shop.cart.updated", "c", """
+				{"cartId":"k","items":[{"productId":"p","price":10.00},{"productId":"q","price":"1e3"}],
+				 "total":1.5E3,"currency":"EUR"}""")).get(0);
+		assertThat(asSent.items().get(0).price()).hasToString("10.00");
+		assertThat(asSent.items().get(1).price()).hasToString("1000");
+		assertThat(asSent.total()).hasToString("1500");
 	}
 
 	@Test
