@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.shopflow.events.ShopEvent.Item;
 import io.shopflow.messaging.ModelContributor;
+import io.shopflow.support.HttpUrls;
 
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class CartModel implements ModelContributor {
 		model.put("items", cart.items().stream().map(CartModel::asModel).toList());
 		model.put("total", cart.total());
 		model.put("currency", cart.currency());
-		model.put("url", cart.url());
+		model.put("url", HttpUrls.orNull(cart.url()));
 		return model;
 	}
 
@@ -44,8 +45,8 @@ class CartModel implements ModelContributor {
 		model.put("quantity", item.quantity());
 		model.put("price", item.price());
 		model.put("lineTotal", item.price() == null ? null : item.price().multiply(BigDecimal.valueOf(item.quantity())));
-		model.put("url", item.url());
-		model.put("imageUrl", item.imageUrl());
+		model.put("url", HttpUrls.orNull(item.url()));
+		model.put("imageUrl", HttpUrls.orNull(item.imageUrl()));
 		return model;
 	}
 

@@ -2,6 +2,9 @@ package io.shopflow.events;
 
 import static io.shopflow.events.EventTypes.*;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.shopflow.events.ShopEvent.*;
@@ -35,22 +38,21 @@ final class EventData {
 			case CUSTOMER_UPDATED -> new CustomerUpdated(envelope, profile(data, false), consent(data));
 			case NEWSLETTER_SUBSCRIBED -> new NewsletterSubscribed(envelope, profile(data, true), consent(data));
 			case PRODUCT_VIEWED -> new ProductViewed(envelope, data.requiredText("productId"), data.optionalText("name"),
-					data.optionalText("url"), data.optionalText("imageUrl"), data.optionalDecimal("price"),
+					data.url("url"), data.url("imageUrl"), data.amount("price", false),
 					data.currency("currency", false), data.optionalText("category"),
 					data.duration("consumptionInterval"));
 			case CART_UPDATED -> new CartUpdated(envelope, data.requiredText("cartId"),
-					data.requiredList("items", EventData::item), data.requiredDecimal("total"),
-					data.currency("currency", true), data.optionalText("cartUrl"));
+					items(data), data.amount("total", true), data.currency("currency", true), data.url("cartUrl"));
 			case CHECKOUT_STARTED -> new CheckoutStarted(envelope, data.requiredText("cartId"),
-					data.optionalDecimal("total"), data.currency("currency", false));
+					data.amount("total", false), data.currency("currency", false));
 			case ORDER_PLACED -> new OrderPlaced(envelope, data.requiredText("orderId"),
-					data.requiredList("items", EventData::item), data.requiredDecimal("total"),
-					data.currency("currency", true), data.optionalText("cartId"), data.optionalText("couponCode"));
+					items(data), data.amount("total", true), data.currency("currency", true),
+					data.optionalText("cartId"), data.optionalText("couponCode"));
 			case ORDER_DELIVERED -> new OrderDelivered(envelope, data.requiredText("orderId"));
 			case CUSTOMER_UNSUBSCRIBED -> new CustomerUnsubscribed(envelope, channel(data));
 			case PRODUCT_RESTOCKED -> new ProductRestocked(envelope, data.requiredText("productId"),
-					data.optionalText("name"), data.optionalText("url"), data.optionalText("imageUrl"),
-					data.optionalDecimal("price"), data.currency("currency", false));
+					data.optionalText("name"), data.url("url"), data.url("imageUrl"), data.amount("price", false),
+					data.currency("currency", false));
 			case PUSH_SUBSCRIBED -> new PushSubscribed(envelope, data.requiredObject("subscription"));
 			default -> new OtherEvent(envelope);
 		};
@@ -71,9 +73,24 @@ final class EventData {
 				consent.optionalBoolean("push"), consent.optionalText("text"), consent.optionalText("version"));
 	}
 
+	/** The lines of a cart or order; lines of one product are added up into one int column (order_lines). */
+	private static List<Item> items(Fields data) {
+		List<Item> items = data.requiredList("items", EventData::item);
+		Map<String, Long> quantities = new HashMap<>();
+		for (Item item : items) {
+			if (item.productId() != null
+					&& quantities.merge(item.productId(), (long) item.quantity(), Long::sum) > Integer.MAX_VALUE) {
+				data.bad("items", "the quantities of product " + item.productId() + " add up to more than "
+						+ Integer.MAX_VALUE);
+				break;
+			}
+		}
+		return items;
+	}
+
 	private static Item item(Fields item) {
 		return new Item(item.requiredText("productId"), item.optionalText("name"), item.positiveInt("quantity", 1),
-				item.optionalDecimal("price"), item.optionalText("url"), item.optionalText("imageUrl"),
+				item.amount("price", false), item.url("url"), item.url("imageUrl"),
 				item.duration("consumptionInterval"));
 	}
 

@@ -69,7 +69,12 @@ public class EventIntake {
 					}
 				}
 				if (!failed.isEmpty()) {
-					throw new EventsNotProcessed(new ArrayList<>(failed.keySet()), failed.values().iterator().next());
+					List<String> ids = new ArrayList<>(failed.keySet());
+					RuntimeException first = failed.values().iterator().next();
+					// one that may succeed on a retry makes the whole answer "again later"; the retry then ends
+					// with only the events that cannot be stored
+					throw failed.values().stream().allMatch(EventsNotStorable.class::isInstance)
+							? new EventsNotStorable(ids, first) : new EventsNotProcessed(ids, first);
 				}
 			}
 		}
@@ -86,7 +91,11 @@ public class EventIntake {
 		}
 	}
 
-	/** One transaction for one event, retried when it lost a race with a timer or another node. */
+	/**
+	 * One transaction for one event, retried when it lost a race with a timer or another node (a concurrency
+	 * conflict, or a unique key a concurrent copy took first). Values the database refuses every time end in
+	 * {@link EventsNotStorable}, not in "try again".
+	 */
 	public void acceptAlone(ShopEvent event, RuntimeException cause) {
 		RuntimeException last = cause;
 		for (int attempt = 1; attempt <= ATTEMPTS_PER_EVENT; attempt++) {
@@ -99,10 +108,15 @@ public class EventIntake {
 					throw new DatabaseUnavailable(e);
 				}
 				last = e;
-				if (!isConcurrencyConflict(e)) {
+				if (!isConcurrencyConflict(e) && !EventsNotStorable.isConstraintViolation(e)) {
 					break;
 				}
 			}
+		}
+		if (EventsNotStorable.isCause(last)) {
+			log.warn("Event {} ({}) has values the database cannot store: {}", event.id(), event.type(),
+					last.toString());
+			throw new EventsNotStorable(List.of(event.id()), last);
 		}
 		log.error("Event {} ({}) could not be processed", event.id(), event.type(), last);
 		throw new EventsNotProcessed(List.of(event.id()), last);

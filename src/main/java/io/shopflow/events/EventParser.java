@@ -7,8 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cloudevents.CloudEvent;
@@ -26,7 +28,11 @@ public class EventParser {
 	private final ObjectMapper json;
 
 	EventParser(ObjectMapper json) {
-		this.json = json.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
+		// amounts exactly as sent (10.00 stays 10.00, not 1E+1): a double cannot hold numeric(19, 4) and turns
+		// 1e999 into Infinity
+		this.json = json.copy().registerModule(JsonFormat.getCloudEventJacksonModule())
+				.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+				.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 	}
 
 	/** One event or a JSON array of events, structured mode. All or nothing. */

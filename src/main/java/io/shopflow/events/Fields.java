@@ -1,6 +1,7 @@
 package io.shopflow.events;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.shopflow.support.HttpUrls;
 
 /** Reads fields of one JSON object and records a {@link Violation} for each bad one. */
 class Fields {
@@ -31,6 +34,11 @@ class Fields {
 			java.util.Map.entry("name", 500), java.util.Map.entry("category", 200), java.util.Map.entry("couponCode", 64),
 			java.util.Map.entry("email", 320), java.util.Map.entry("text", 2000), java.util.Map.entry("version", 100));
 	private static final int DEFAULT_MAX_LENGTH = 2000;
+
+	/** What numeric(19, 4) holds: up to 15 digits before the point; more than 4 after it are rounded off. */
+	private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1E15");
+	private static final BigDecimal ROUNDS_TO_ZERO = new BigDecimal("0.00005");
+	private static final int AMOUNT_SCALE = 4;
 
 	Fields(JsonNode node, String at, List<Violation> violations) {
 		this.node = node;
@@ -63,7 +71,7 @@ class Fields {
 		return value.asText();
 	}
 
-	BigDecimal requiredDecimal(String name) {
+	private BigDecimal requiredDecimal(String name) {
 		if (!node.hasNonNull(name)) {
 			bad(name, "is required");
 			return null;
@@ -71,24 +79,63 @@ class Fields {
 		return optionalDecimal(name);
 	}
 
-	BigDecimal optionalDecimal(String name) {
+	private BigDecimal optionalDecimal(String name) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
 		}
-		if (value.isNumber()) {
-			return value.decimalValue();
-		}
-		if (value.isTextual()) {
-			try {
+		try {
+			if (value.isNumber()) {
+				return value.decimalValue();
+			}
+			if (value.isTextual()) {
 				return new BigDecimal(value.asText());
 			}
-			catch (NumberFormatException e) {
-				// fall through
-			}
+		}
+		catch (NumberFormatException e) {
+			// an infinite double (1e999) or text that is no number; reported below
 		}
 		bad(name, "must be a number");
 		return null;
+	}
+
+	/**
+	 * An amount of money (a total, a price) as its numeric(19, 4) column holds it: from 0 to 999999999999999.9999.
+	 * More than 4 decimals are rounded as the database would, so a tiny 1e-999999999 never reaches a template.
+	 */
+	BigDecimal amount(String name, boolean required) {
+		BigDecimal value = required ? requiredDecimal(name) : optionalDecimal(name);
+		if (value == null) {
+			return null;
+		}
+		// compareTo is cheap even for 1e999999999; setScale is not, so it only sees values in range
+		if (value.signum() < 0 || value.compareTo(AMOUNT_LIMIT) >= 0) {
+			bad(name, "must be an amount from 0 to 999999999999999.9999");
+			return null;
+		}
+		if (value.scale() < 0) {
+			return value.setScale(0); // 1e3 is 1000, not 1E+3 in an email
+		}
+		if (value.scale() <= AMOUNT_SCALE) {
+			return value;
+		}
+		BigDecimal rounded = value.compareTo(ROUNDS_TO_ZERO) < 0 ? BigDecimal.ZERO.setScale(AMOUNT_SCALE)
+				: value.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+		if (rounded.compareTo(AMOUNT_LIMIT) >= 0) {
+			bad(name, "must be an amount from 0 to 999999999999999.9999");
+			return null;
+		}
+		return rounded;
+	}
+
+	/** An absolute http or https URL, the only links from shop data that may reach a message. */
+	String url(String name) {
+		String value = optionalText(name);
+		if (value != null && !HttpUrls.isHttp(value)) {
+			bad(name, "must be an absolute http or https URL");
+			return null;
+		}
+		return value;
 	}
 
 	Boolean optionalBoolean(String name) {
@@ -224,13 +271,14 @@ class Fields {
 		return list;
 	}
 
+	/** A whole number an int column holds, from 1 to 2147483647. */
 	int positiveInt(String name, int defaultValue) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return defaultValue;
 		}
-		if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-			bad(name, "must be a whole number of at least 1");
+		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
+			bad(name, "must be a whole number from 1 to " + Integer.MAX_VALUE);
 			return defaultValue;
 		}
 		return value.asInt();

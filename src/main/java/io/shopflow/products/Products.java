@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.shopflow.support.HttpUrls;
 import io.shopflow.support.InsertIfAbsent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +36,8 @@ public class Products {
 					Map<String, Object> product = new LinkedHashMap<>();
 					product.put("id", rs.getString(1));
 					product.put("name", rs.getString(2) == null ? rs.getString(1) : rs.getString(2));
-					product.put("url", rs.getString(3));
-					product.put("imageUrl", rs.getString(4));
+					product.put("url", HttpUrls.orNull(rs.getString(3)));
+					product.put("imageUrl", HttpUrls.orNull(rs.getString(4)));
 					product.put("price", rs.getBigDecimal(5));
 					product.put("currency", rs.getString(6));
 					product.put("category", rs.getString(7));

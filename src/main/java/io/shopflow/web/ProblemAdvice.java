@@ -8,6 +8,7 @@ import io.cloudevents.rw.CloudEventRWException;
 
 import io.shopflow.events.EventRejected;
 import io.shopflow.events.EventsNotProcessed;
+import io.shopflow.events.EventsNotStorable;
 import io.shopflow.support.DatabaseUnavailable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -54,6 +56,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
 
+	/** Values the database refuses every time (out of range, too long, a constraint): no Retry-After. */
+	@ExceptionHandler(EventsNotStorable.class)
+	ResponseEntity<ProblemDetail> notStorable(EventsNotStorable e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+				"The database cannot store values of some events (a number out of range, a text too long, or a conflict "
+						+ "with data kept). Sending them again fails the same way; events not listed were processed.");
+		problem.setTitle("Events not storable");
+		problem.setType(URI.create("https://shopflow.io/problems/events-not-storable"));
+		problem.setProperty("failedIds", e.ids());
+		return ResponseEntity.unprocessableEntity().body(problem);
+	}
+
 	/**
 	 * PostgreSQL down or restarting: nothing is wrong with the request, and nothing of it was kept. A 503 with
 	 * Retry-After is what shops' webhook senders and HTTP clients retry on; the dedup on event ids makes the retry
@@ -67,6 +81,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Database unavailable");
 		problem.setType(URI.create("https://shopflow.io/problems/database-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	/**
+	 * A multipart body the servlet container could not split (no boundary, cut off). No endpoint takes multipart,
+	 * so it is the wrong media type, as a well-formed one is; too large a part stays the base class's 413.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Multipart bodies are not accepted; send JSON (application/json, application/cloudevents+json or "
+						+ "application/cloudevents-batch+json).");
+		problem.setTitle("Unsupported Media Type");
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
 	}
 
 	/** A body cut off by {@link BodySizeLimit} is too large, not malformed. */

@@ -68,6 +68,65 @@ class EventParserTest {
 		assertThat(catchThrowableOfType(EventRejected.class, () -> parse("[]")).violations()).isNotEmpty();
 	}
 
+	@Test
+	void refusesNumbersTheirColumnsCannotHold() {
+		EventRejected rejected = catchThrowableOfType(EventRejected.class, () -> parse(batch(
+				event("e-1", "shop.cart.updated", "c-1", """
+						{"cartId":"k","items":[{"productId":"p","quantity":100000000000000000000,"price":-1}],
+						 "total":1e308,"currency":"EUR"}"""),
+				event("e-2", "shop.order.placed", "c-1", """
+						{"orderId":"o","items":[{"productId":"p","quantity":1e3,"price":"NaN"}],
+						 "total":1e999999999,"currency":"EUR"}"""),
+				event("e-3", "shop.product.viewed", "c-1", "{\"productId\":\"p\",\"price\":\"1e999999999\"}"),
+				event("e-4", "shop.checkout.started", "c-1", "{\"cartId\":\"k\",\"total\":1000000000000000}"),
+				event("e-5", "shop.order.placed", "c-1", """
+						{"orderId":"o","items":[{"productId":"p","quantity":2147483647},{"productId":"p","quantity":1}],
+						 "total":999999999999999.99995,"currency":"EUR"}"""))));
+
+		assertThat(rejected.violations()).extracting(Violation::pointer).containsExactlyInAnyOrder(
+				"/0/data/items/0/quantity", "/0/data/items/0/price", "/0/data/total",
+				"/1/data/items/0/quantity", "/1/data/items/0/price", "/1/data/total",
+				"/2/data/price", "/3/data/total", "/4/data/items", "/4/data/total");
+	}
+
+	@Test
+	void keepsAmountsInRangeAndRoundsWhatTheColumnWouldRound() {
+		CartUpdated cart = (CartUpdated) parse(event("e", "shop.cart.updated", "c", """
+				{"cartId":"k","items":[{"productId":"p","quantity":2147483647,"price":"1e-999999999"}],
+				 "total":999999999999999.9999,"currency":"EUR"}""")).get(0);
+
+		assertThat(cart.total()).isEqualByComparingTo("999999999999999.9999");
+		assertThat(cart.items().get(0).price()).isEqualByComparingTo("0").hasScaleOf(4);
+		assertThat(cart.items().get(0).quantity()).isEqualTo(Integer.MAX_VALUE);
+
+		CartUpdated asSent = (CartUpdated) parse(event("e", "shop.cart.updated", "c", """
+				{"cartId":"k","items":[{"productId":"p","price":10.00},{"productId":"q","price":"1e3"}],
+				 "total":1.5E3,"currency":"EUR"}""")).get(0);
+		assertThat(asSent.items().get(0).price()).hasToString("10.00");
+		assertThat(asSent.items().get(1).price()).hasToString("1000");
+		assertThat(asSent.total()).hasToString("1500");
+	}
+
+	@Test
+	void acceptsOnlyHttpLinksFromTheShop() {
+		EventRejected rejected = catchThrowableOfType(EventRejected.class, () -> parse(batch(
+				event("e-1", "shop.cart.updated", "c-1", """
+						{"cartId":"k","items":[{"productId":"p","url":"javascript:alert(1)","imageUrl":"data:image/png,x"}],
+						 "total":1,"currency":"EUR","cartUrl":"JavaScript:alert(document.cookie)"}"""),
+				event("e-2", "shop.product.viewed", "c-1", """
+						{"productId":"p","url":"/relative/path","imageUrl":" https://shop.example.com/a.jpg"}"""),
+				event("e-3", "shop.product.restocked", null, """
+						{"productId":"p","url":"vbscript:msgbox","imageUrl":"https://"}"""))));
+
+		assertThat(rejected.violations()).extracting(Violation::pointer).containsExactlyInAnyOrder(
+				"/0/data/items/0/url", "/0/data/items/0/imageUrl", "/0/data/cartUrl", "/1/data/url",
+				"/1/data/imageUrl", "/2/data/url", "/2/data/imageUrl");
+		assertThat(rejected.violations()).extracting(Violation::detail)
+				.allMatch(detail -> detail.equals("must be an absolute http or https URL"));
+		assertThat(parse(cartUpdated("e", "c", "k", "Mug"))).singleElement()
+				.satisfies(event -> assertThat(((CartUpdated) event).cartUrl()).startsWith("https://"));
+	}
+
 	private List<ShopEvent> parse(String json) {
 		return parser.parse(json.getBytes(StandardCharsets.UTF_8));
 	}

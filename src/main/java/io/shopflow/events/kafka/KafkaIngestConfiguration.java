@@ -3,6 +3,7 @@ package io.shopflow.events.kafka;
 import java.util.Map;
 
 import io.shopflow.events.EventRejected;
+import io.shopflow.events.EventsNotStorable;
 import io.shopflow.support.DatabaseUnavailable;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -67,7 +68,7 @@ class KafkaIngestConfiguration {
 				(record, failure) -> new TopicPartition(settings.deadLetterTopic(), -1));
 		var errors = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(settings.backoff().toMillis(), Math.max(settings.attempts() - 1, 0)));
-		errors.addNotRetryableExceptions(EventRejected.class);
+		errors.addNotRetryableExceptions(EventRejected.class, EventsNotStorable.class);
 		var untilTheDatabaseIsBack = new FixedBackOff(settings.databaseDownBackoff().toMillis(),
 				FixedBackOff.UNLIMITED_ATTEMPTS);
 		errors.setBackOffFunction((record, failure) -> DatabaseUnavailable.isCause(failure) ? untilTheDatabaseIsBack

@@ -3,8 +3,6 @@ package io.shopflow.events.web;
 import java.util.List;
 import java.util.Map;
 
-import io.cloudevents.spring.http.CloudEventHttpUtils;
-
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 import io.shopflow.events.ShopEvent;
@@ -34,8 +32,7 @@ class EventsController {
 	@PostMapping(path = "/api/events",
 			consumes = { "application/cloudevents+json", "application/cloudevents-batch+json", "application/json" })
 	ResponseEntity<Map<String, List<String>>> receive(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
-		List<ShopEvent> events = headers.containsKey("ce-specversion")
-				? List.of(parser.parse(CloudEventHttpUtils.toReader(headers, () -> body).toEvent()))
+		List<ShopEvent> events = BinaryMode.isUsedBy(headers) ? List.of(parser.parse(BinaryMode.read(headers, body)))
 				: parser.parse(body);
 		return ResponseEntity.accepted().body(Map.of("accepted", intake.accept(events)));
 	}
