@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FlowCatalogue {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FlowCatalogue.class);
+
 	static final String REENTRY = "shopflow.reentry";
 	static final String INSTANCE_KEY = "shopflow.instanceKey";
 	static final String SEGMENT = "shopflow.segment";
@@ -72,9 +74,24 @@ class FlowCatalogue {
 
 	private List<Flow> load() {
 		return repository.createProcessDefinitionQuery().latestVersion().active().list().stream()
-				.map(this::read)
+				.flatMap(this::readable)
 				.filter(flow -> !flow.startMessages().isEmpty() || !flow.catchMessages().isEmpty())
 				.toList();
+	}
+
+	/**
+	 * A definition the engine no longer accepts (one deployed before the deployment check, or written into the
+	 * database directly) receives no events, and every other flow still does.
+	 */
+	private java.util.stream.Stream<Flow> readable(ProcessDefinition definition) {
+		try {
+			return java.util.stream.Stream.of(read(definition));
+		}
+		catch (org.camunda.bpm.engine.ProcessEngineException e) {
+			log.error("Flow {} ({}) cannot be loaded and receives no events; deploy a corrected version: {}",
+					definition.getKey(), definition.getId(), e.getMessage());
+			return java.util.stream.Stream.empty();
+		}
 	}
 
 	private Flow read(ProcessDefinition definition) {

@@ -141,8 +141,15 @@ class FlowGuardTest {
 				+ "values (?, 1, 'smuggled', 1, ?, 'smuggled.bpmn', false, 1, 1, true)")
 				.params("smuggled:1:" + deployment, deployment).update();
 
-		assertThatThrownBy(() -> runtime.startProcessInstanceByKey("smuggled")).isInstanceOf(ProcessEngineException.class);
-		assertThat(marker).doesNotExist();
+		try {
+			assertThatThrownBy(() -> runtime.startProcessInstanceByKey("smuggled")).isInstanceOf(ProcessEngineException.class);
+			assertThat(marker).doesNotExist();
+		}
+		finally { // other tests share this database
+			jdbc.sql("delete from ACT_RE_PROCDEF where DEPLOYMENT_ID_ = ?").param(deployment).update();
+			jdbc.sql("delete from ACT_GE_BYTEARRAY where DEPLOYMENT_ID_ = ?").param(deployment).update();
+			jdbc.sql("delete from ACT_RE_DEPLOYMENT where ID_ = ?").param(deployment).update();
+		}
 	}
 
 	private String deploy(String xml) {
