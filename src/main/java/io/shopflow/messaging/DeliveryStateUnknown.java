@@ -3,7 +3,7 @@ package io.shopflow.messaging;
 /**
  * An attempt of this send was cut off between handing the message to the channel and recording the result
  * (a crash, or an HTTP provider that timed out after receiving the request). Sending again could send twice,
- * so an operator decides: see the README's runbook.
+ * so an operator decides: see the runbook in docs/operations.md.
  */
 public class DeliveryStateUnknown extends RuntimeException {
 

@@ -57,7 +57,7 @@ import io.shopflow.TestEvents;
  * - at the SMTP server, each expected email (first reminder; first-order thank-you and cross-sell) arrived
  *   once, none twice, none unexpected. The one thing not guaranteed: a send node-2 was in the middle of
  *   (send log SENDING: handed to SMTP or about to be, result not recorded) is neither repeated nor assumed
- *   lost. It arrived at most once and is an incident for an operator (README runbook). The test allows
+ *   lost. It arrived at most once and is an incident for an operator (docs/operations.md, runbook). The test allows
  *   exactly that, and reports how many there were.
  *
  * Node logs, the Kafka log and a summary go to target/cluster/.
