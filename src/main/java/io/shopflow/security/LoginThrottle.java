@@ -19,7 +19,8 @@ final class LoginThrottle {
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 	private static final int MAX_TRACKED = 100_000;
 
-	private record Failures(int count, Instant until) {
+	/** Failures in a row from one key, the last one's time, and until when the next attempt waits (or null). */
+	private record Failures(int count, Instant last, Instant until) {
 	}
 
 	private final LoginSettings settings;
@@ -41,7 +42,7 @@ final class LoginThrottle {
 	void failed(String user, String address) {
 		if (failures.size() > MAX_TRACKED) {
 			Instant now = clock.instant();
-			failures.values().removeIf(f -> f.until() == null || f.until().plus(settings.maxDelay()).isBefore(now));
+			failures.values().removeIf(f -> f.last().plus(settings.maxDelay()).isBefore(now));
 		}
 		Failures byAddress = failures.merge(address, next(null), (old, ignored) -> next(old));
 		failures.merge(address + "|" + user, next(null), (old, ignored) -> next(old));
@@ -55,15 +56,18 @@ final class LoginThrottle {
 		failures.remove(address + "|" + user);
 	}
 
+	/** A quiet spell of maxDelay since the last failure forgets the earlier ones: no address is slowed for good. */
 	private Failures next(Failures old) {
-		int count = old == null ? 1 : old.count() + 1;
+		Instant now = clock.instant();
+		boolean forgotten = old == null || old.last().plus(settings.maxDelay()).isBefore(now);
+		int count = forgotten ? 1 : old.count() + 1;
 		int throttled = count - settings.freeAttempts();
 		if (throttled <= 0) {
-			return new Failures(count, null);
+			return new Failures(count, now, null);
 		}
 		long millis = settings.firstDelay().toMillis() << Math.min(throttled - 1, 20);
 		Duration delay = Duration.ofMillis(Math.min(millis, settings.maxDelay().toMillis()));
-		return new Failures(count, clock.instant().plus(delay));
+		return new Failures(count, now, now.plus(delay));
 	}
 
 	private static Instant later(Failures a, Failures b) {
