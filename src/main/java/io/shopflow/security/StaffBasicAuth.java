@@ -3,6 +3,8 @@ package io.shopflow.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.shopflow.flows.CockpitUsers;
+import io.shopflow.support.DatabaseUnavailable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,9 +35,25 @@ class StaffBasicAuth extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String[] credentials = credentials(request.getHeader("Authorization"));
 		if (credentials != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-			users.signIn(credentials[0], credentials[1]).ifPresent(groups -> SecurityContextHolder.getContext()
-					.setAuthentication(new UsernamePasswordAuthenticationToken(credentials[0], null,
-							Role.ofGroups(groups).stream().map(Role::authority).toList())));
+			Optional<Set<String>> groups;
+			try {
+				groups = users.signIn(credentials[0], credentials[1]);
+			}
+			catch (RuntimeException e) {
+				if (!DatabaseUnavailable.isCause(e)) {
+					throw e;
+				}
+				// the users live in the database: "again later", as the API answers while it is down
+				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				response.setHeader("Retry-After", "5");
+				response.setContentType("application/problem+json");
+				response.getWriter().write("{\"type\":\"https://shopflow.io/problems/database-unavailable\","
+						+ "\"title\":\"Database unavailable\",\"status\":503}");
+				return;
+			}
+			groups.ifPresent(found -> SecurityContextHolder.getContext().setAuthentication(
+					new UsernamePasswordAuthenticationToken(credentials[0], null,
+							Role.ofGroups(found).stream().map(Role::authority).toList())));
 		}
 		chain.doFilter(request, response);
 	}
