@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.OrderPlaced;
 import io.shopflow.events.ShopEventHandler;
@@ -13,7 +15,6 @@ import io.shopflow.tracking.TrackingRecorder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
  * total is the revenue; a redeemed coupon is marked so.
  */
 @Component
-@Order(31)
 class OrderAttribution implements ShopEventHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderAttribution.class);
@@ -52,7 +52,12 @@ class OrderAttribution implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.ATTRIBUTION;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (!(event instanceof OrderPlaced order)) {
 			return;
 		}

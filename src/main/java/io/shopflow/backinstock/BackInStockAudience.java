@@ -3,15 +3,15 @@ package io.shopflow.backinstock;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.ProductRestocked;
 import io.shopflow.events.ShopEventHandler;
 import io.shopflow.products.ProductInterest;
-import io.shopflow.flows.FlowRouter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,28 +20,30 @@ import org.springframework.stereotype.Component;
  * this transaction only starts instances.
  */
 @Component
-@Order(26)
 class BackInStockAudience implements ShopEventHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(BackInStockAudience.class);
 
 	private final ProductInterest interest;
-	private final FlowRouter router;
 	private final BackInStockSettings settings;
 	private final Clock clock;
 
-	BackInStockAudience(ProductInterest interest, FlowRouter router, BackInStockSettings settings, Clock clock) {
+	BackInStockAudience(ProductInterest interest, BackInStockSettings settings, Clock clock) {
 		this.interest = interest;
-		this.router = router;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.BACK_IN_STOCK;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event instanceof ProductRestocked restocked && restocked.customerId() == null) {
 			var customers = interest.wantedSince(restocked.productId(), Instant.now(clock).minus(settings.lookBack()));
-			customers.forEach(customer -> router.route(restocked.forCustomer(customer)));
+			customers.forEach(customer -> derived.raise(restocked.forCustomer(customer)));
 			log.info("Product {} is back in stock: {} customers wanted it", restocked.productId(), customers.size());
 		}
 	}

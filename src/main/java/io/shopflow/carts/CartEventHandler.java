@@ -1,14 +1,14 @@
 package io.shopflow.carts;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.CartUpdated;
 import io.shopflow.events.ShopEventHandler;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 @Component
-@Order(20)
 class CartEventHandler implements ShopEventHandler {
 
 	private final Carts carts;
@@ -18,7 +18,12 @@ class CartEventHandler implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.CARTS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event instanceof CartUpdated cart) {
 			carts.save(cart);
 		}

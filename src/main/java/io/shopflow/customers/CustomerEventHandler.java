@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.ConsentFlags;
 import io.shopflow.events.ShopEvent.CustomerRegistered;
@@ -12,12 +14,10 @@ import io.shopflow.events.ShopEvent.CustomerUpdated;
 import io.shopflow.events.ShopEvent.NewsletterSubscribed;
 import io.shopflow.events.ShopEventHandler;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Keeps profiles and consents up to date from the shop's events. Runs first, so flows see the new state. */
+/** Keeps profiles and consents up to date from the shop's events. Runs before the other capabilities' steps, so they and the flows see the new state. */
 @Component
-@Order(10)
 class CustomerEventHandler implements ShopEventHandler {
 
 	private final Customers customers;
@@ -29,12 +29,17 @@ class CustomerEventHandler implements ShopEventHandler {
 	}
 
 	@Override
+	public Step step() {
+		return Step.CUSTOMERS;
+	}
+
+	@Override
 	public void beforeEvents(List<ShopEvent> events) {
 		customers.lock(events.stream().map(ShopEvent::customerId).filter(Objects::nonNull).distinct().sorted().toList());
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event instanceof CustomerRegistered e) {
 			customers.update(e.customerId(), e.profile());
 			apply(e, e.consent());

@@ -30,14 +30,14 @@ public class EventIntake {
 
 	private final ErasedSubjects erased;
 	private final ReceivedEvents received;
-	private final List<ShopEventHandler> handlers;
+	private final EventPipeline pipeline;
 	private final TransactionTemplate transaction;
 
-	EventIntake(ErasedSubjects erased, ReceivedEvents received, List<ShopEventHandler> handlers,
+	EventIntake(ErasedSubjects erased, ReceivedEvents received, EventPipeline pipeline,
 			PlatformTransactionManager transactions) {
 		this.erased = erased;
 		this.received = received;
-		this.handlers = handlers;
+		this.pipeline = pipeline;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -129,10 +129,7 @@ public class EventIntake {
 		if (fresh.isEmpty()) {
 			return;
 		}
-		handlers.forEach(handler -> handler.beforeEvents(fresh));
-		for (ShopEvent event : fresh) {
-			handlers.forEach(handler -> handler.handle(event));
-		}
+		pipeline.run(fresh);
 	}
 
 	private static boolean isConcurrencyConflict(Throwable e) {

@@ -2,14 +2,12 @@ package io.shopflow.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** shopflow.events.received{type}: new events, counted once their transaction committed. */
 @Component
-@Order(1)
 class EventMetrics implements ShopEventHandler {
 
 	private final MeterRegistry meters;
@@ -19,7 +17,12 @@ class EventMetrics implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public EventPipeline.Step step() {
+		return EventPipeline.Step.METRICS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		Runnable count = () -> meters.counter("shopflow.events.received", "type", event.type()).increment();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
  * (or two events of one customer) on two threads or nodes cannot both start an instance.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
 class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(CamundaFlowRouter.class);
@@ -57,7 +56,12 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.FLOWS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		route(event);
 	}
 

@@ -34,6 +34,7 @@ import io.shopflow.channels.sms.SmsSender;
 import io.shopflow.channels.sms.SmsTexts;
 import io.shopflow.customers.Channel;
 import io.shopflow.customers.Customer;
+import io.shopflow.customers.CustomerLinks;
 import io.shopflow.customers.Customers;
 import io.shopflow.messaging.SendLog.State;
 import io.shopflow.outbound.OutboundEvents;
@@ -49,9 +50,6 @@ import io.shopflow.tracking.TrackedLinks;
  */
 @Service
 public class Messaging {
-
-	public static final String UNSUBSCRIBE_PURPOSE = "unsubscribe";
-	public static final String PREFERENCES_PURPOSE = "preferences";
 
 	private static final Logger log = LoggerFactory.getLogger(Messaging.class);
 
@@ -291,14 +289,14 @@ public class Messaging {
 		model.put("customer", person);
 		model.put("shop", shop);
 		model.put("unsubscribeUrl", unsubscribeUrl(request, channel));
-		model.put("preferencesUrl", publicUrl + "/preferences/" + links.sign(PREFERENCES_PURPOSE, request.customerId()));
+		model.put("preferencesUrl", publicUrl + "/preferences/" + links.sign(CustomerLinks.PREFERENCES, request.customerId()));
 		model.put("surveyUrl", publicUrl + "/survey/" + links.sign(LinkSigner.SURVEY, request.customerId() + "\n" + request.flow()));
 		contributors.forEach(contributor -> contributor.contribute(request.customerId(), request.variables(), model));
 		return model;
 	}
 
 	private String unsubscribeUrl(SendRequest request, Channel channel) {
-		return publicUrl + "/unsubscribe/" + links.sign(UNSUBSCRIBE_PURPOSE, request.customerId() + "\n" + channel.key());
+		return publicUrl + "/unsubscribe/" + links.sign(CustomerLinks.UNSUBSCRIBE, request.customerId() + "\n" + channel.key());
 	}
 
 	private static String messageId(SendRequest request) {

@@ -2,6 +2,8 @@ package io.shopflow.products;
 
 import java.time.Instant;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.CartUpdated;
 import io.shopflow.events.ShopEvent.Item;
@@ -10,12 +12,10 @@ import io.shopflow.events.ShopEvent.ProductRestocked;
 import io.shopflow.events.ShopEvent.ProductViewed;
 import io.shopflow.events.ShopEventHandler;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Learns products from every event that describes one, and who wanted which, so messages can show them. */
 @Component
-@Order(25)
 class ProductEventHandler implements ShopEventHandler {
 
 	private final Products products;
@@ -27,7 +27,12 @@ class ProductEventHandler implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.PRODUCTS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event instanceof ProductViewed viewed) {
 			products.save(viewed.productId(), viewed.name(), viewed.url(), viewed.imageUrl(), viewed.price(),
 					viewed.currency(), viewed.category(), viewed.consumptionInterval());

@@ -1,15 +1,15 @@
 package io.shopflow.recommendations;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.OrderPlaced;
 import io.shopflow.events.ShopEventHandler;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Records orders before flows see them, so "first order?" and recommendations already count this one. */
 @Component
-@Order(28)
 class OrderEventHandler implements ShopEventHandler {
 
 	private final Orders orders;
@@ -19,7 +19,12 @@ class OrderEventHandler implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.ORDERS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event instanceof OrderPlaced order) {
 			orders.save(order);
 		}

@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.Item;
 import io.shopflow.events.ShopEvent.OrderPlaced;
 import io.shopflow.events.ShopEvent.Raised;
 import io.shopflow.events.ShopEventHandler;
-import io.shopflow.flows.FlowRouter;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,29 +22,31 @@ import org.springframework.stereotype.Component;
  * at the earliest half-way). Runs after the order was recorded, so a learned interval counts this order.
  */
 @Component
-@Order(29)
 class ReplenishmentPlanner implements ShopEventHandler {
 
 	static final String PLANNED = "shopflow.replenishment.planned";
 	static final String REORDERED = "shopflow.replenishment.reordered";
 
 	private final ConsumptionIntervals intervals;
-	private final FlowRouter router;
 	private final ReplenishmentSettings settings;
 
-	ReplenishmentPlanner(ConsumptionIntervals intervals, FlowRouter router, ReplenishmentSettings settings) {
+	ReplenishmentPlanner(ConsumptionIntervals intervals, ReplenishmentSettings settings) {
 		this.intervals = intervals;
-		this.router = router;
 		this.settings = settings;
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.REPLENISHMENT;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (!(event instanceof OrderPlaced order)) {
 			return;
 		}
 		for (Item item : order.items()) {
-			router.route(Raised.by(order, REORDERED, item.productId(), Map.of("productId", item.productId())));
+			derived.raise(Raised.by(order, REORDERED, item.productId(), Map.of("productId", item.productId())));
 			intervals.of(order.customerId(), item.productId(), item.quantity()).ifPresent(interval -> {
 				Map<String, Object> plan = new LinkedHashMap<>();
 				plan.put("productId", item.productId());
@@ -54,7 +56,7 @@ class ReplenishmentPlanner implements ShopEventHandler {
 				plan.put("consumptionInterval", interval.duration().toString());
 				plan.put("intervalSource", interval.source().name().toLowerCase());
 				plan.put("remindIn", remindIn(interval.duration()).toString());
-				router.route(Raised.by(order, PLANNED, item.productId(), plan));
+				derived.raise(Raised.by(order, PLANNED, item.productId(), plan));
 			});
 		}
 	}

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopflow.events.DerivedEvents;
+import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.Raised;
 import io.shopflow.events.ShopEventHandler;
@@ -15,7 +17,6 @@ import io.shopflow.flows.FlowRouter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * conditions that time alone changes ("nothing for 180 days").
  */
 @Component
-@Order(40)
 public class SegmentMembership implements ShopEventHandler {
 
 	public static final String ENTERED = "shopflow.segment.entered";
@@ -56,7 +56,12 @@ public class SegmentMembership implements ShopEventHandler {
 	}
 
 	@Override
-	public void handle(ShopEvent event) {
+	public Step step() {
+		return Step.SEGMENTS;
+	}
+
+	@Override
+	public void handle(ShopEvent event, DerivedEvents derived) {
 		if (event.customerId() == null || event instanceof Raised) {
 			return;
 		}
@@ -65,10 +70,10 @@ public class SegmentMembership implements ShopEventHandler {
 			boolean was = jdbc.sql("select count(*) from segment_members where segment_key = ? and customer_id = ?")
 					.params(segment.key(), event.customerId()).query(Long.class).single() > 0;
 			if (member && !was) {
-				enter(segment.key(), event.customerId(), event.id());
+				enter(segment.key(), event.customerId(), event.id(), derived);
 			}
 			else if (!member && was) {
-				exit(segment.key(), event.customerId(), event.id());
+				exit(segment.key(), event.customerId(), event.id(), derived);
 			}
 		}
 	}
@@ -93,28 +98,29 @@ public class SegmentMembership implements ShopEventHandler {
 		// in batches, so one large wave neither holds one huge transaction nor loses what was done
 		for (List<String> batch : batches(entering)) {
 			transaction.executeWithoutResult(status -> batch.forEach(customer -> enter(segment.key(), customer,
-					"refresh-" + stamp)));
+					"refresh-" + stamp, router::route)));
 		}
 		for (List<String> batch : batches(leaving)) {
 			transaction.executeWithoutResult(status -> batch.forEach(customer -> exit(segment.key(), customer,
-					"refresh-" + stamp)));
+					"refresh-" + stamp, router::route)));
 		}
 		if (!entering.isEmpty() || !leaving.isEmpty()) {
 			log.info("Segment {}: {} entered, {} left", segment.key(), entering.size(), leaving.size());
 		}
 	}
 
-	private void enter(String segmentKey, String customerId, String cause) {
+	/** flows: the pipeline's for a shop event's step, the router itself for a scheduled refresh. */
+	private void enter(String segmentKey, String customerId, String cause, DerivedEvents flows) {
 		jdbc.sql("insert into segment_members (segment_key, customer_id, entered_at) values (?, ?, ?)")
 				.params(segmentKey, customerId, Timestamp.from(Instant.now(clock))).update();
-		router.route(Raised.of(cause + "/" + ENTERED + "/" + segmentKey, ENTERED, customerId,
+		flows.raise(Raised.of(cause + "/" + ENTERED + "/" + segmentKey, ENTERED, customerId,
 				Map.of("segmentKey", segmentKey)));
 	}
 
-	private void exit(String segmentKey, String customerId, String cause) {
+	private void exit(String segmentKey, String customerId, String cause, DerivedEvents flows) {
 		jdbc.sql("delete from segment_members where segment_key = ? and customer_id = ?").params(segmentKey, customerId)
 				.update();
-		router.route(Raised.of(cause + "/" + EXITED + "/" + segmentKey, EXITED, customerId,
+		flows.raise(Raised.of(cause + "/" + EXITED + "/" + segmentKey, EXITED, customerId,
 				Map.of("segmentKey", segmentKey)));
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.shopflow.experiments.SplitTests;
 import io.shopflow.experiments.ZTest;
+import io.shopflow.flows.FlowInstances;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,12 @@ public class FlowStats {
 
 	private final JdbcClient jdbc;
 	private final SplitTests splits;
+	private final FlowInstances instances;
 
-	FlowStats(JdbcClient jdbc, SplitTests splits) {
+	FlowStats(JdbcClient jdbc, SplitTests splits, FlowInstances instances) {
 		this.jdbc = jdbc;
 		this.splits = splits;
+		this.instances = instances;
 	}
 
 	public record Flow(String key, long entered, long sent, long delivered, long opened, long clicked, long converted,
@@ -112,10 +115,7 @@ public class FlowStats {
 	}
 
 	private long entered(String key, LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				select count(*) from act_hi_procinst p
-				where p.proc_def_key_ = ? and p.start_time_ >= ? and p.start_time_ < ?""")
-				.params(key, start(from), end(to)).query(Long.class).single();
+		return instances.started(key, start(from).toInstant(), end(to).toInstant());
 	}
 
 	private List<Variant> variants(String key, LocalDate from, LocalDate to) {

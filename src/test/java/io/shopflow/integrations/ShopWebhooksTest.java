@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import io.shopflow.EngineTest;
-import io.shopflow.messaging.Messaging;
+import io.shopflow.customers.CustomerLinks;
 import io.shopflow.tracking.LinkSigner;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -131,7 +131,7 @@ class ShopWebhooksTest {
 		shopify("customers/create", created, UUID.randomUUID().toString(), null).andExpect(status().isOk());
 		assertThat(consent(customer)).isTrue();
 
-		mvc.perform(post("/unsubscribe/{token}", links.sign(Messaging.UNSUBSCRIBE_PURPOSE, customer + "\nemail")))
+		mvc.perform(post("/unsubscribe/{token}", links.sign(CustomerLinks.UNSUBSCRIBE, customer + "\nemail")))
 				.andExpect(status().isOk());
 		assertThat(consent(customer)).isFalse();
 		long events = jdbc.sql("select count(*) from shop_events where subject = ?").param(customer).query(Long.class)

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shopflow.customers.Channel;
 import io.shopflow.customers.Consents;
 import io.shopflow.customers.Customer;
+import io.shopflow.customers.CustomerLinks;
 import io.shopflow.customers.Customers;
 import io.shopflow.events.Envelope;
 import io.shopflow.events.EventIntake;
@@ -21,7 +22,6 @@ import io.shopflow.events.EventTypes;
 import io.shopflow.events.ShopEvent.ConsentFlags;
 import io.shopflow.events.ShopEvent.CustomerUpdated;
 import io.shopflow.events.ShopEvent.Profile;
-import io.shopflow.messaging.Messaging;
 import io.shopflow.templates.TemplateRenderer;
 import io.shopflow.tracking.ErasedCustomers;
 import io.shopflow.tracking.LinkSigner;
@@ -101,11 +101,11 @@ class PreferenceCentreController {
 	}
 
 	private Optional<Customer> customer(String token) {
-		return links.verify(Messaging.PREFERENCES_PURPOSE, token).flatMap(customers::find);
+		return links.verify(CustomerLinks.PREFERENCES, token).flatMap(customers::find);
 	}
 
 	private boolean erasedCustomer(String token) {
-		return links.verify(Messaging.PREFERENCES_PURPOSE, token).map(erased::erased).orElse(false);
+		return links.verify(CustomerLinks.PREFERENCES, token).map(erased::erased).orElse(false);
 	}
 
 	/** The form, with the CSRF token of this browser's session: a page on another site cannot post it. */

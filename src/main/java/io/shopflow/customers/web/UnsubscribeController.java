@@ -10,11 +10,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.shopflow.customers.Consents;
+import io.shopflow.customers.CustomerLinks;
 import io.shopflow.events.Envelope;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventTypes;
 import io.shopflow.events.ShopEvent.CustomerUnsubscribed;
-import io.shopflow.messaging.Messaging;
 import io.shopflow.tracking.ErasedCustomers;
 import io.shopflow.tracking.LinkSigner;
 
@@ -52,7 +52,7 @@ class UnsubscribeController {
 
 	@GetMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirm(@PathVariable String token) {
-		var payload = links.verify(Messaging.UNSUBSCRIBE_PURPOSE, token);
+		var payload = links.verify(CustomerLinks.UNSUBSCRIBE, token);
 		if (payload.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
@@ -65,7 +65,7 @@ class UnsubscribeController {
 
 	@PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> unsubscribe(@PathVariable String token) {
-		var payload = links.verify(Messaging.UNSUBSCRIBE_PURPOSE, token);
+		var payload = links.verify(CustomerLinks.UNSUBSCRIBE, token);
 		if (payload.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import io.shopflow.EngineTest;
 import io.shopflow.customers.Channel;
+import io.shopflow.customers.CustomerLinks;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 import io.shopflow.messaging.Messaging;
@@ -55,7 +56,7 @@ class PreferenceCentreTest {
 	void aCustomerSeesAndChangesConsentAndPausesMarketing() throws Exception {
 		String customer = "c-" + id().substring(0, 8);
 		intake.accept(parser.parse(registeredWithPhone(customer, "+46701234567", true).getBytes(StandardCharsets.UTF_8)));
-		String page = "/preferences/" + links.sign(Messaging.PREFERENCES_PURPOSE, customer);
+		String page = "/preferences/" + links.sign(CustomerLinks.PREFERENCES, customer);
 
 		MockHttpSession browser = new MockHttpSession();
 		web.perform(get(page).session(browser)).andExpect(status().isOk())
@@ -87,8 +88,8 @@ class PreferenceCentreTest {
 		String customer = "c-" + id().substring(0, 8);
 		intake.accept(parser.parse(registered(customer, customer + "@example.com", "en", true)
 				.getBytes(StandardCharsets.UTF_8)));
-		String unsubscribe = "/unsubscribe/" + links.sign(Messaging.UNSUBSCRIBE_PURPOSE, customer + "\nemail");
-		String page = "/preferences/" + links.sign(Messaging.PREFERENCES_PURPOSE, customer);
+		String unsubscribe = "/unsubscribe/" + links.sign(CustomerLinks.UNSUBSCRIBE, customer + "\nemail");
+		String page = "/preferences/" + links.sign(CustomerLinks.PREFERENCES, customer);
 
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
