@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,13 @@ public class TrackingRecorder implements SmartLifecycle {
 	private static final int BATCH = 500;
 	private static final Duration PAUSE = Duration.ofMillis(100);
 	private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
 	private final TrackingWriter writer;
 	private final BlockingQueue<TrackingEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
-	/** Taken from the queue and not written yet; its lock lets one drain run at a time. */
+	/** Held while a batch is written, so one write runs at a time and a flush can wait for the one under way. */
+	private final ReentrantLock writing = new ReentrantLock();
+	/** Taken from the queue and not written yet, guarded by writing; kept when its write fails. */
 	private final List<TrackingEvent> batch = new ArrayList<>(BATCH);
 	private volatile long quietUntil = System.nanoTime();
 	private volatile boolean running;
@@ -49,13 +53,29 @@ public class TrackingRecorder implements SmartLifecycle {
 		}
 	}
 
-	/** Everything recorded so far is in the database when this returns; a write under way is waited for. */
+	/**
+	 * Everything recorded so far is in the database when this returns. A write under way is waited for, but not
+	 * for ever: the caller's transaction may hold a lock that write needs.
+	 */
 	public void flush() {
-		synchronized (batch) {
+		try {
+			if (!writing.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("A tracking write has been under way for {}; going on without it", PATIENCE);
+				return;
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		try {
 			while (!batch.isEmpty() || queue.drainTo(batch, BATCH) > 0) {
 				writer.write(batch);
 				batch.clear();
 			}
+		}
+		finally {
+			writing.unlock();
 		}
 	}
 
@@ -72,7 +92,7 @@ public class TrackingRecorder implements SmartLifecycle {
 		running = false;
 		schedule.shutdown();
 		try {
-			schedule.awaitTermination(10, TimeUnit.SECONDS);
+			schedule.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -81,9 +101,7 @@ public class TrackingRecorder implements SmartLifecycle {
 			flush();
 		}
 		catch (RuntimeException e) {
-			synchronized (batch) {
-				log.error("The database is away at shutdown: {} tracking events are lost", batch.size() + queue.size(), e);
-			}
+			log.error("The database is away at shutdown: {} tracking events are lost", batch.size() + queue.size(), e);
 		}
 	}
 
