@@ -1,6 +1,7 @@
 package io.shopflow.events;
 
 import static io.shopflow.events.EventTypes.*;
+import static io.shopflow.events.TextFormat.*;
 
 import java.util.HashMap;
 import java.util.List;
@@ -38,29 +39,29 @@ final class EventData {
 			case CUSTOMER_UPDATED -> new CustomerUpdated(envelope, profile(data, false), consent(data));
 			case NEWSLETTER_SUBSCRIBED -> new NewsletterSubscribed(envelope, profile(data, true), consent(data));
 			case PRODUCT_VIEWED -> new ProductViewed(envelope, data.requiredText("productId"), data.optionalText("name"),
-					data.url("url"), data.url("imageUrl"), data.amount("price", false),
-					data.currency("currency", false), data.optionalText("category"),
+					data.optionalText("url", URL), data.optionalText("imageUrl", URL), data.amount("price", false),
+					data.optionalText("currency", CURRENCY), data.optionalText("category"),
 					data.duration("consumptionInterval"));
 			case CART_UPDATED -> new CartUpdated(envelope, data.requiredText("cartId"),
-					items(data), data.amount("total", true), data.currency("currency", true), data.url("cartUrl"));
+					items(data), data.amount("total", true), data.requiredText("currency", CURRENCY), data.optionalText("cartUrl", URL));
 			case CHECKOUT_STARTED -> new CheckoutStarted(envelope, data.requiredText("cartId"),
-					data.amount("total", false), data.currency("currency", false));
+					data.amount("total", false), data.optionalText("currency", CURRENCY));
 			case ORDER_PLACED -> new OrderPlaced(envelope, data.requiredText("orderId"),
-					items(data), data.amount("total", true), data.currency("currency", true),
+					items(data), data.amount("total", true), data.requiredText("currency", CURRENCY),
 					data.optionalText("cartId"), data.optionalText("couponCode"));
 			case ORDER_DELIVERED -> new OrderDelivered(envelope, data.requiredText("orderId"));
 			case CUSTOMER_UNSUBSCRIBED -> new CustomerUnsubscribed(envelope, channel(data));
 			case PRODUCT_RESTOCKED -> new ProductRestocked(envelope, data.requiredText("productId"),
-					data.optionalText("name"), data.url("url"), data.url("imageUrl"), data.amount("price", false),
-					data.currency("currency", false));
+					data.optionalText("name"), data.optionalText("url", URL), data.optionalText("imageUrl", URL), data.amount("price", false),
+					data.optionalText("currency", CURRENCY));
 			case PUSH_SUBSCRIBED -> new PushSubscribed(envelope, data.requiredObject("subscription"));
 			default -> new OtherEvent(envelope);
 		};
 	}
 
 	private static Profile profile(Fields data, boolean emailRequired) {
-		return new Profile(data.email("email", emailRequired), data.optionalText("firstName"),
-				data.optionalText("lastName"), data.phone("phone"), data.locale("locale"), data.timeZone("timeZone"),
+		return new Profile(emailRequired ? data.requiredText("email", EMAIL) : data.optionalText("email", EMAIL), data.optionalText("firstName"),
+				data.optionalText("lastName"), data.optionalText("phone", PHONE), data.optionalText("locale", LOCALE), data.optionalText("timeZone", TIME_ZONE),
 				data.date("birthday"));
 	}
 
@@ -90,7 +91,7 @@ final class EventData {
 
 	private static Item item(Fields item) {
 		return new Item(item.requiredText("productId"), item.optionalText("name"), item.positiveInt("quantity", 1),
-				item.amount("price", false), item.url("url"), item.url("imageUrl"),
+				item.amount("price", false), item.optionalText("url", URL), item.optionalText("imageUrl", URL),
 				item.duration("consumptionInterval"));
 	}
 

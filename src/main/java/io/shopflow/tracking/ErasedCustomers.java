@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +24,12 @@ public class ErasedCustomers {
 
 	private final LinkSigner signer;
 	private final JdbcClient jdbc;
+	private final TrackedSends sends;
 
-	ErasedCustomers(LinkSigner signer, JdbcClient jdbc) {
+	ErasedCustomers(LinkSigner signer, JdbcClient jdbc, TrackedSends sends) {
 		this.signer = signer;
 		this.jdbc = jdbc;
+		this.sends = sends;
 	}
 
 	public boolean erased(String customerId) {
@@ -46,11 +51,19 @@ public class ErasedCustomers {
 		return erased;
 	}
 
-	/** Sends keep a pseudonym after the erasure: an old open or click finds it among the erasures. */
+	/** Whether the send went to a customer erased since: an old open or click must not be recorded. */
 	public boolean sendErased(long sendId) {
-		return jdbc.sql("""
-				select count(*) from send_log s join erasures e on e.pseudonym = s.customer_id where s.id = ?""")
-				.param(sendId).query(Long.class).single() > 0;
+		TrackedSends.Send send = sends.find(List.of(sendId)).get(sendId);
+		return send != null && !pseudonyms(List.of(send.customerId())).isEmpty();
+	}
+
+	/** Sends keep a pseudonym after the erasure: an old open or click finds it among the erasures. */
+	Set<String> pseudonyms(Collection<String> sendCustomerIds) {
+		if (sendCustomerIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select pseudonym from erasures where pseudonym in (:ids)")
+				.param("ids", sendCustomerIds).query(String.class).list());
 	}
 
 	public void remember(String customerId, Instant erasedAt) {

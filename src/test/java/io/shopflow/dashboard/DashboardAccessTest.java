@@ -8,9 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import io.shopflow.CsrfForms;
 import io.shopflow.EngineTest;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -27,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @EngineTest
 class DashboardAccessTest {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"(_csrf)\" value=\"([^\"]+)\"");
 
 	@Autowired
 	MockMvc mvc;
@@ -42,7 +39,7 @@ class DashboardAccessTest {
 		mvc.perform(get("/api/stats/flows")).andExpect(status().isUnauthorized());
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(post("/dashboard/login").session(session).param("username", "mallory").param("password", "wrong")
-				.param("_csrf", token(session))).andExpect(status().isUnauthorized());
+				.param("_csrf", CsrfForms.token(mvc, "/dashboard/login", session))).andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -50,7 +47,7 @@ class DashboardAccessTest {
 		mvc.perform(post("/dashboard/login").param("username", "admin").param("password", "engine-test"))
 				.andExpect(status().isForbidden());
 		MockHttpSession session = new MockHttpSession();
-		token(session);
+		CsrfForms.token(mvc, "/dashboard/login", session);
 		mvc.perform(post("/dashboard/login").session(session).param("username", "admin").param("password", "engine-test")
 				.param("_csrf", "forged")).andExpect(status().isForbidden());
 	}
@@ -64,14 +61,14 @@ class DashboardAccessTest {
 		}
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(post("/dashboard/login").session(session).param("username", "clerk")
-				.param("password", "clerk-password").param("_csrf", token(session))).andExpect(status().isForbidden());
+				.param("password", "clerk-password").param("_csrf", CsrfForms.token(mvc, "/dashboard/login", session))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void anOperatorReadsTheDashboardAndStatisticsButCannotWrite() throws Exception {
 		MockHttpSession login = new MockHttpSession();
 		MockHttpSession session = (MockHttpSession) mvc.perform(post("/dashboard/login").session(login)
-				.param("username", "admin").param("password", "engine-test").param("_csrf", token(login)))
+				.param("username", "admin").param("password", "engine-test").param("_csrf", CsrfForms.token(mvc, "/dashboard/login", login)))
 				.andExpect(status().isSeeOther()).andExpect(redirectedUrl("/dashboard/"))
 				.andReturn().getRequest().getSession();
 
@@ -94,11 +91,4 @@ class DashboardAccessTest {
 	}
 
 	/** What the browser gets with the sign-in page: the token of this session's form. */
-	private String token(MockHttpSession session) throws Exception {
-		String page = mvc.perform(get("/dashboard/login").session(session)).andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-		Matcher matcher = CSRF.matcher(page);
-		assertThat(matcher.find()).as("the sign-in form carries a CSRF token").isTrue();
-		return matcher.group(2);
-	}
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.shopflow.CsrfForms;
 import io.shopflow.EngineTest;
 import io.shopflow.tracking.LinkSigner;
 import io.shopflow.tracking.TrackingRecorder;
@@ -66,11 +67,7 @@ class ErasedCustomerTest {
 		customer = history.create();
 		history.openAndClick(customer);
 		// the customer had their preference centre open in a browser before the erasure
-		String page = mvc.perform(get(history.link(customer, "/preferences/")).session(browser)).andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-		var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(token.find()).isTrue();
-		csrf = token.group(1);
+		csrf = CsrfForms.token(mvc, history.link(customer, "/preferences/"), browser);
 		mvc.perform(delete("/api/customers/{id}", customer.id()).header("Authorization", "Bearer engine-test"))
 				.andExpect(status().isOk());
 	}

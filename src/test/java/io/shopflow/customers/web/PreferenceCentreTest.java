@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import io.shopflow.CsrfForms;
 import io.shopflow.EngineTest;
 import io.shopflow.customers.Channel;
 import io.shopflow.customers.CustomerLinks;
@@ -65,7 +66,7 @@ class PreferenceCentreTest {
 				.andExpect(content().string(not(containsString("name=\"push\" value=\"on\" checked"))));
 
 		web.perform(post(page).param("email", "on").param("pause", "30")).andExpect(status().isForbidden()); // no CSRF token
-		web.perform(post(page).session(browser).param("_csrf", csrf(page, browser)).param("email", "on")
+		web.perform(post(page).session(browser).param("_csrf", CsrfForms.token(web, page, browser)).param("email", "on")
 				.param("pause", "30")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("Sparat")));
 
@@ -95,7 +96,7 @@ class PreferenceCentreTest {
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
 		assertThat(consent(customer, "email")).isFalse();
 		MockHttpSession browser = new MockHttpSession();
-		web.perform(post(page).session(browser).param("_csrf", csrf(page, browser)).param("email", "on"))
+		web.perform(post(page).session(browser).param("_csrf", CsrfForms.token(web, page, browser)).param("email", "on"))
 				.andExpect(status().isOk());
 		assertThat(consent(customer, "email")).isTrue();
 		web.perform(post(unsubscribe)).andExpect(status().isOk());
@@ -114,14 +115,5 @@ class PreferenceCentreTest {
 	private boolean consent(String customer, String channel) {
 		return jdbc.sql("select granted from consents where customer_id = ? and channel = ?").params(customer, channel)
 				.query(Boolean.class).single();
-	}
-
-	/** The CSRF token of the form the browser was shown. */
-	private String csrf(String page, MockHttpSession browser) throws Exception {
-		String html = web.perform(get(page).session(browser)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
-		var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
-		return matcher.group(1);
 	}
 }
