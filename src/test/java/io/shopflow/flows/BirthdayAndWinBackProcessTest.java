@@ -67,6 +67,11 @@ class BirthdayAndWinBackProcessTest extends FlowProcessTest {
 		ProcessInstance birthday = instance("birthday");
 		assertThat(job(birthday).getDuedate().toInstant()).as("09:00 Stockholm, the fallback zone")
 				.isEqualTo(Instant.parse("2027-02-10T08:00:00Z"));
+
+		send(event(id(), "shop.customer.updated", customer, "{\"birthday\":\"1985-03-10\"}"));
+		ProcessInstance moved = instance("birthday");
+		BpmnAwareTests.assertThat(birthday).as("re-armed through its drawn exit").hasPassed("EndEvent_Restarted").isEnded();
+		assertThat(job(moved).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-03-10T08:00:00Z"));
 	}
 
 	@Test
@@ -79,6 +84,7 @@ class BirthdayAndWinBackProcessTest extends FlowProcessTest {
 
 		ProcessInstance winBack = instance("win-back");
 		assertThat(winBack.getId()).as("the order re-armed it").isNotEqualTo(first.getId());
+		BpmnAwareTests.assertThat(first).as("through its drawn exit").hasPassed("EndEvent_Ordered").isEnded();
 		assertThat(job(winBack).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-04-24T10:00:00Z"));
 		at("2027-04-24T10:00:00Z");
 		execute(job(winBack));

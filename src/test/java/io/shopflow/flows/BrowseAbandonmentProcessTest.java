@@ -55,9 +55,10 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 
 	@Test
 	void anotherViewRestartsTheWaitWithTheLatestProduct() {
-		view("p-lamp", "Brass Lamp");
+		ProcessInstance first = view("p-lamp", "Brass Lamp");
 		passTime(Duration.ofMinutes(90));
 		ProcessInstance latest = view("p-vase", "Blue Vase");
+		BpmnAwareTests.assertThat(first).as("re-armed through its drawn exit").hasPassed("EndEvent_Restarted").isEnded();
 
 		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);

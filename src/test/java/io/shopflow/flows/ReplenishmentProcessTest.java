@@ -2,7 +2,6 @@ package io.shopflow.flows;
 
 import static io.shopflow.TestEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -37,7 +36,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 	void remindsLeadTimeBeforeTheCatalogueIntervalRunsOutWithAReorderLink() {
 		order("2026-11-24T09:00:00Z", product, 1, "\"consumptionInterval\":\"P30D\"");
 		ProcessInstance plan = running();
-		BpmnAwareTests.assertThat(plan).isWaitingAt("Gateway_DueOrReordered")
+		BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_ReminderDue")
 				.variables().containsEntry("remindIn", "PT648H").containsEntry("intervalSource", "catalogue");
 		assertThat(dueIn(plan)).isEqualTo(Duration.ofDays(27));
 
@@ -47,10 +46,10 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 
 		assertThat(emails()).singleElement().asString().contains("Coffee beans")
 				.contains("https://shop.example.com/cart/add?product=" + product + "&quantity=1");
-		BpmnAwareTests.assertThat(plan).isWaitingAt("CallActivity_WaitForPurchase");
+		BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_FollowUp");
 
 		passTime(Duration.ofDays(5));
-		execute(job(calledProcessInstance("wait-for-purchase", plan)));
+		execute(job(plan));
 		execute(job(plan));
 		BpmnAwareTests.assertThat(plan).hasPassed("Task_SendRunningLow").hasPassed("EndEvent_Reminded").isEnded();
 		assertThat(emails()).hasSize(2);
@@ -84,7 +83,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		passTime(Duration.ofDays(10));
 		order("2026-12-04T09:00:00Z", product, 1, "");
 
-		BpmnAwareTests.assertThat(first).hasPassed("Event_Reordered", "EndEvent_Reordered").isEnded();
+		BpmnAwareTests.assertThat(first).hasPassed("StartEvent_Reordered", "EndEvent_Reordered").isEnded();
 		ProcessInstance second = running();
 		assertThat(second.getId()).isNotEqualTo(first.getId());
 		assertThat(dueIn(second)).isEqualTo(Duration.ofDays(27));
@@ -95,7 +94,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		order("2026-11-24T09:00:00Z", product, 1, "\"consumptionInterval\":\"P30D\"");
 		ProcessInstance plan = running();
 		order("2026-11-25T09:00:00Z", "p-other-" + id(), 1, "");
-		BpmnAwareTests.assertThat(plan).isWaitingAt("Gateway_DueOrReordered");
+		BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_ReminderDue");
 	}
 
 	@Test
