@@ -12,6 +12,7 @@ import io.shopflow.events.ShopEvent.OrderPlaced;
 import io.shopflow.events.ShopEvent.Raised;
 import io.shopflow.events.ShopEventHandler;
 import io.shopflow.flows.FlowRouter;
+import io.shopflow.flows.ReplenishmentSettings;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
