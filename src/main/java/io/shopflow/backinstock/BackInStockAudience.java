@@ -9,6 +9,7 @@ import io.shopflow.events.ShopEvent;
 import io.shopflow.events.ShopEvent.ProductRestocked;
 import io.shopflow.events.ShopEventHandler;
 import io.shopflow.products.ProductInterest;
+import io.shopflow.flows.BackInStockSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

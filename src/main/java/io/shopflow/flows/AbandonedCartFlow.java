@@ -12,6 +12,10 @@ final class AbandonedCartFlow {
 	static final String TASK_SEND_SECOND_REMINDER = "Task_SendSecondReminder";
 	static final String TASK_SEND_THIRD_REMINDER = "Task_SendThirdReminder";
 	static final String TASK_ISSUE_COUPON = "Task_IssueCoupon";
+	static final String END_REMINDERS_SENT = "EndEvent_RemindersSent";
+	/** The drawn re-arm: interrupting boundary events on the Remind subprocess lead back into it. */
+	static final String EVENT_CART_UPDATED_AGAIN = "Event_CartUpdatedAgain";
+	static final String EVENT_CHECKOUT_STARTED = "Event_CheckoutStarted";
 	static final String END_ORDERED = "EndEvent_Ordered";
 	static final String END_UNSUBSCRIBED = "EndEvent_Unsubscribed";
 	static final String END_REMINDERS_DONE = "EndEvent_RemindersDone";

@@ -22,10 +22,10 @@ class AssessVipTierDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		VipStanding standing = tiers.after(execution.getProcessBusinessKey(), (String) execution.getVariable("orderId"));
-		execution.setVariable("tierRaised", standing.tierRaised());
-		execution.setVariable("tierKey", standing.tier() == null ? null : standing.tier().key());
-		execution.setVariable("almostThere", standing.almostThere());
-		execution.setVariable("nextTierKey", standing.nextTier() == null ? null : standing.nextTier().key());
+		VipStanding standing = tiers.after(execution.getProcessBusinessKey(), (String) execution.getVariable(VipFlow.VAR_ORDER_ID));
+		execution.setVariable(VipFlow.VAR_TIER_RAISED, standing.tierRaised());
+		execution.setVariable(VipFlow.VAR_TIER_KEY, standing.tier() == null ? null : standing.tier().key());
+		execution.setVariable(VipFlow.VAR_ALMOST_THERE, standing.almostThere());
+		execution.setVariable(VipFlow.VAR_NEXT_TIER_KEY, standing.nextTier() == null ? null : standing.nextTier().key());
 	}
 }

@@ -9,8 +9,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CampaignProcesses {
 
-	static final String CAMPAIGN_KEY = "campaignKey";
-
 	private final RuntimeService runtime;
 
 	CampaignProcesses(RuntimeService runtime) {
@@ -19,7 +17,8 @@ public class CampaignProcesses {
 
 	/** @return the process instance id */
 	public String start(String campaignKey) {
-		return runtime.startProcessInstanceByKey("campaign", "campaign:" + campaignKey, Map.of(CAMPAIGN_KEY, campaignKey))
+		return runtime.startProcessInstanceByKey(CampaignFlow.KEY, CampaignFlow.BUSINESS_KEY_PREFIX + campaignKey,
+				Map.of(CampaignFlow.VAR_CAMPAIGN_KEY, campaignKey))
 				.getId();
 	}
 

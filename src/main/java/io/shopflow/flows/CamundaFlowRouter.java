@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>running instances of the customer that wait for the message get it; when the event carries the flow's
  * instance key (cartId for abandoned-cart), only the instance of that key;</li>
- * <li>if the message starts the flow and no running instance took it, the re-entry policy decides.</li>
+ * <li>if the message starts the flow and no running instance took it, the re-entry policy decides; an instance
+ * that took it through a drawn exit (an interrupting event subprocess) has ended, so a fresh one starts.</li>
  * </ol>
  * Runs inside the intake's transaction, after the customer rows were locked, so two copies of an event
  * (or two events of one customer) on two threads or nodes cannot both start an instance.
@@ -126,7 +127,9 @@ class CamundaFlowRouter implements FlowRouter, ShopEventHandler {
 				delivered = true;
 			}
 		}
-		if (!starts || delivered) {
+		// an instance that took the event goes on with it, unless the event ended it through a drawn exit and also
+		// starts the flow: then a fresh instance starts from the event (re-arming, e.g. win-back on every order)
+		if (!starts || delivered && !flow.rearmedBy(message)) {
 			return false;
 		}
 		List<ProcessInstance> running = mayBeRunning ? running(flow, event, key) : List.of();

@@ -13,6 +13,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
@@ -99,6 +100,7 @@ class FlowCatalogue {
 		Process process = model.getModelElementById(definition.getKey());
 		Map<String, String> starts = new HashMap<>();
 		Set<String> catches = new HashSet<>();
+		Set<String> exits = new HashSet<>();
 		for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
 			if (message.getMessage() == null || message.getMessage().getName() == null) {
 				continue;
@@ -112,9 +114,19 @@ class FlowCatalogue {
 			else {
 				catches.add(name);
 			}
+			if (exit(message)) {
+				exits.add(name);
+			}
 		}
-		return new Flow(definition.getKey(), definition.getId(), starts, catches,
+		return new Flow(definition.getKey(), definition.getId(), starts, catches, exits,
 				ReentryPolicy.of(property(process, REENTRY)), property(process, INSTANCE_KEY), property(process, SEGMENT));
+	}
+
+	/** The start of an interrupting event subprocess of the process: its message ends the instance. */
+	private static boolean exit(MessageEventDefinition message) {
+		return message.getParentElement() instanceof StartEvent start && start.isInterrupting()
+				&& start.getParentElement() instanceof SubProcess subProcess && subProcess.triggeredByEvent()
+				&& subProcess.getParentElement() instanceof Process;
 	}
 
 	private static String property(Process process, String name) {

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
 /**
- * Gives every flow's settings record (@ConfigurationProperties under shopflow.flows, in whichever package)
- * the short name models use in expressions, ${abandonedCartSettings.firstReminder()}, instead of the long
- * name property binding registers.
+ * Gives every flow's settings record (@ConfigurationProperties under shopflow.flows) the short name models use in
+ * expressions, ${abandonedCartSettings.firstReminder()}, instead of the long name property binding registers. The
+ * records live in this package, except loyalty's VipSettings, whose tiers are that capability's own type (flows
+ * already depends on loyalty, so the record there keeps the packages free of cycles).
  */
 @Configuration(proxyBeanMethods = false)
 class FlowSettingsNames {

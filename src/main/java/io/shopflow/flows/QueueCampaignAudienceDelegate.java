@@ -16,7 +16,7 @@ class QueueCampaignAudienceDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariable("firstDue", campaigns.queue((String) execution.getVariable(CampaignProcesses.CAMPAIGN_KEY))
+		execution.setVariable(CampaignFlow.VAR_FIRST_DUE, campaigns.queue((String) execution.getVariable(CampaignFlow.VAR_CAMPAIGN_KEY))
 				.toString());
 	}
 }

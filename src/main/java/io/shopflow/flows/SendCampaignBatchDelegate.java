@@ -16,9 +16,9 @@ class SendCampaignBatchDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CampaignSteps.Batch batch = campaigns.sendBatch((String) execution.getVariable(CampaignProcesses.CAMPAIGN_KEY),
+		CampaignSteps.Batch batch = campaigns.sendBatch((String) execution.getVariable(CampaignFlow.VAR_CAMPAIGN_KEY),
 				execution.getProcessInstanceId());
-		execution.setVariable("campaignDone", batch.done());
-		execution.setVariable("nextBatchIn", batch.nextIn().toString());
+		execution.setVariable(CampaignFlow.VAR_CAMPAIGN_DONE, batch.done());
+		execution.setVariable(CampaignFlow.VAR_NEXT_BATCH_IN, batch.nextIn().toString());
 	}
 }

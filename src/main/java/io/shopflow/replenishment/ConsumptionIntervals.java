@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.shopflow.flows.ReplenishmentSettings;
 import io.shopflow.products.Products;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -13,6 +13,7 @@ import io.shopflow.events.ShopEvent.Item;
 import io.shopflow.events.ShopEvent.OrderPlaced;
 import io.shopflow.events.ShopEvent.Raised;
 import io.shopflow.events.ShopEventHandler;
+import io.shopflow.flows.ReplenishmentSettings;
 
 import org.springframework.stereotype.Component;
 

@@ -167,7 +167,7 @@ class AbandonedCartProcessTest extends FlowProcessTest {
 
 		send(checkoutStarted(customer, "cart-1"));
 
-		BpmnAwareTests.assertThat(cart).hasPassed("Event_CheckoutStarted").isWaitingAt(TIMER_FIRST_REMINDER);
+		BpmnAwareTests.assertThat(cart).hasPassed(EVENT_CHECKOUT_STARTED).isWaitingAt(TIMER_FIRST_REMINDER);
 		BpmnAwareTests.assertThat(cart).variables().containsEntry(VAR_STAGE, "checkout");
 		passTime(Duration.ofMinutes(50));
 		assertThat(jobQuery().processInstanceId(cart.getId()).executable().count())
@@ -185,7 +185,7 @@ class AbandonedCartProcessTest extends FlowProcessTest {
 
 		send(cartUpdated(id(), customer, "cart-1", "Red Teapot"));
 
-		BpmnAwareTests.assertThat(cart).hasPassed("Event_CartUpdatedAgain").isWaitingAt(TIMER_FIRST_REMINDER);
+		BpmnAwareTests.assertThat(cart).hasPassed(EVENT_CART_UPDATED_AGAIN).isWaitingAt(TIMER_FIRST_REMINDER);
 		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count())
 				.as("no other instance, with or without business key").isEqualTo(1);
 		passAndRun(cart, Duration.ofHours(1), TASK_SEND_FIRST_REMINDER);

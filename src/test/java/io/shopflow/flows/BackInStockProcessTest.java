@@ -1,6 +1,7 @@
 package io.shopflow.flows;
 
 import static io.shopflow.TestEvents.*;
+import static io.shopflow.flows.BackInStockFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class BackInStockProcessTest extends FlowProcessTest {
 
-	static final String KEY = "back-in-stock";
 
 	String product;
 
@@ -50,7 +50,7 @@ class BackInStockProcessTest extends FlowProcessTest {
 		assertThat(waiting()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(viewer, carter);
 		waiting().forEach(instance -> {
 			execute(job(instance));
-			BpmnAwareTests.assertThat(instance).hasPassed("EndEvent_Notified").isEnded();
+			BpmnAwareTests.assertThat(instance).hasPassed(END_NOTIFIED).isEnded();
 		});
 		assertThat(emails(viewer)).singleElement().asString().contains("Rain boots");
 		assertThat(emails(carter)).hasSize(1);
@@ -101,7 +101,7 @@ class BackInStockProcessTest extends FlowProcessTest {
 
 	private List<ProcessInstance> waiting() {
 		return runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-				.variableValueEquals("productId", product).list();
+				.variableValueEquals(VAR_PRODUCT_ID, product).list();
 	}
 
 	private List<String> emails(String who) {

@@ -41,49 +41,55 @@ class BirthdayAndWinBackProcessTest extends FlowProcessTest {
 		send(event(id(), "shop.customer.registered", customer, """
 				{"email":"%s@example.com","locale":"en","timeZone":"America/New_York","birthday":"1990-12-24",
 				 "consent":{"email":true}}""".formatted(customer)));
-		ProcessInstance birthday = instance("birthday");
+		ProcessInstance birthday = instance(BirthdayFlow.KEY);
 
-		BpmnAwareTests.assertThat(birthday).isWaitingAt("Timer_NextBirthday");
+		BpmnAwareTests.assertThat(birthday).isWaitingAt(BirthdayFlow.TIMER_NEXT_BIRTHDAY);
 		assertThat(job(birthday).getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-24T14:00:00Z"));
 		at("2026-12-24T14:00:00Z");
 		execute(job(birthday));
-		BpmnAwareTests.assertThat(birthday).hasPassed("Task_IssueBirthdayCoupon").isWaitingAt("Task_SendBirthday");
+		BpmnAwareTests.assertThat(birthday).hasPassed(BirthdayFlow.TASK_ISSUE_COUPON).isWaitingAt(BirthdayFlow.TASK_SEND_BIRTHDAY);
 		execute(job(birthday));
 
-		assertThat(emails("birthday")).singleElement().asString()
-				.contains((String) runtimeService().getVariable(birthday.getId(), "couponCode"));
-		BpmnAwareTests.assertThat(birthday).isWaitingAt("Timer_NextBirthday");
+		assertThat(emails(BirthdayFlow.KEY)).singleElement().asString()
+				.contains((String) runtimeService().getVariable(birthday.getId(), BirthdayFlow.VAR_COUPON_CODE));
+		BpmnAwareTests.assertThat(birthday).isWaitingAt(BirthdayFlow.TIMER_NEXT_BIRTHDAY);
 		assertThat(job(birthday).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-12-24T14:00:00Z"));
 	}
 
 	@Test
 	void aChangedBirthdayMovesTheGreetingAndNoBirthdayMeansNoFlow() {
 		send(registered(customer, customer + "@example.com", "en", true));
-		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("birthday")
+		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(BirthdayFlow.KEY)
 				.processInstanceBusinessKey(customer).count()).as("no birthday known").isZero();
 
 		send(event(id(), "shop.customer.updated", customer, "{\"birthday\":\"1985-02-10\"}"));
 
-		ProcessInstance birthday = instance("birthday");
+		ProcessInstance birthday = instance(BirthdayFlow.KEY);
 		assertThat(job(birthday).getDuedate().toInstant()).as("09:00 Stockholm, the fallback zone")
 				.isEqualTo(Instant.parse("2027-02-10T08:00:00Z"));
+
+		send(event(id(), "shop.customer.updated", customer, "{\"birthday\":\"1985-03-10\"}"));
+		ProcessInstance moved = instance(BirthdayFlow.KEY);
+		BpmnAwareTests.assertThat(birthday).as("re-armed through its drawn exit").hasPassed(BirthdayFlow.END_RESTARTED).isEnded();
+		assertThat(job(moved).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-03-10T08:00:00Z"));
 	}
 
 	@Test
 	void winBackWaitsFromTheLastOrderAsksWhyThenMakesAnOffer() throws Exception {
 		send(registered(customer, customer + "@example.com", "en", true));
 		send(orderPlaced(customer, "cart-1"));
-		ProcessInstance first = instance("win-back");
+		ProcessInstance first = instance(WinBackFlow.KEY);
 		at("2027-01-24T10:00:00Z");
 		send(orderPlaced(customer, "cart-2"));
 
-		ProcessInstance winBack = instance("win-back");
+		ProcessInstance winBack = instance(WinBackFlow.KEY);
 		assertThat(winBack.getId()).as("the order re-armed it").isNotEqualTo(first.getId());
+		BpmnAwareTests.assertThat(first).as("through its drawn exit").hasPassed(WinBackFlow.END_ORDERED).isEnded();
 		assertThat(job(winBack).getDuedate().toInstant()).isEqualTo(Instant.parse("2027-04-24T10:00:00Z"));
 		at("2027-04-24T10:00:00Z");
 		execute(job(winBack));
 		execute(job(winBack));
-		String missYou = emails("win-back").get(0);
+		String missYou = emails(WinBackFlow.KEY).get(0);
 		Matcher survey = Pattern.compile("http://localhost:8080(/survey/[^?\\s\"]+)\\?answer=price").matcher(missYou);
 		assertThat(survey.find()).as("survey link in: " + missYou).isTrue();
 		web.perform(get(survey.group(1)).param("answer", "price")).andExpect(status().isOk());
@@ -93,10 +99,10 @@ class BirthdayAndWinBackProcessTest extends FlowProcessTest {
 		at("2027-05-01T10:00:00Z");
 		execute(job(winBack));
 		execute(job(winBack));
-		BpmnAwareTests.assertThat(winBack).hasPassed("Task_IssueWinBackCoupon", "Task_SendIncentive").isEnded();
-		assertThat(emails("win-back")).hasSize(2).last().asString()
+		BpmnAwareTests.assertThat(winBack).hasPassed(WinBackFlow.TASK_ISSUE_COUPON, WinBackFlow.TASK_SEND_INCENTIVE).isEnded();
+		assertThat(emails(WinBackFlow.KEY)).hasSize(2).last().asString()
 				.contains((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-						.processInstanceId(winBack.getId()).variableName("couponCode").singleResult().getValue());
+						.processInstanceId(winBack.getId()).variableName(WinBackFlow.VAR_COUPON_CODE).singleResult().getValue());
 	}
 
 	private ProcessInstance instance(String flow) {

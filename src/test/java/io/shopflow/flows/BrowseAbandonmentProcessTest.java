@@ -1,6 +1,7 @@
 package io.shopflow.flows;
 
 import static io.shopflow.TestEvents.*;
+import static io.shopflow.flows.BrowseAbandonmentFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -31,10 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** bpmn/browse-abandonment.bpmn: the nudge after a product view, its exits, and once per product per week. */
 class BrowseAbandonmentProcessTest extends FlowProcessTest {
 
-	static final String KEY = "browse-abandonment";
-	static final String TIMER = "Timer_StillInterested";
-	static final String SEND = "Task_SendStillInterested";
-
 	@BeforeEach
 	void aKnownCustomer() {
 		send(registered(customer, customer + "@example.com", "en", true));
@@ -43,21 +40,22 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 	@Test
 	void twoHoursAfterAViewTheProductIsShown() {
 		ProcessInstance browse = view("p-lamp", "Brass Lamp");
-		BpmnAwareTests.assertThat(browse).isWaitingAt(TIMER);
+		BpmnAwareTests.assertThat(browse).isWaitingAt(TIMER_STILL_INTERESTED);
 		passTime(Duration.ofMinutes(119));
 		assertThat(jobQuery().processInstanceId(browse.getId()).executable().count()).isZero();
 
 		passAndSend(browse, Duration.ofMinutes(1));
 
-		BpmnAwareTests.assertThat(browse).hasPassed(SEND, "EndEvent_Sent").isEnded();
+		BpmnAwareTests.assertThat(browse).hasPassed(TASK_SEND_STILL_INTERESTED, END_SENT).isEnded();
 		assertThat(emails()).singleElement().asString().contains("Brass Lamp").contains("https://shop.example.com/p/lamp");
 	}
 
 	@Test
 	void anotherViewRestartsTheWaitWithTheLatestProduct() {
-		view("p-lamp", "Brass Lamp");
+		ProcessInstance first = view("p-lamp", "Brass Lamp");
 		passTime(Duration.ofMinutes(90));
 		ProcessInstance latest = view("p-vase", "Blue Vase");
+		BpmnAwareTests.assertThat(first).as("re-armed through its drawn exit").hasPassed(END_RESTARTED).isEnded();
 
 		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).count()).isEqualTo(1);
@@ -72,11 +70,11 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 	void aCartOrAnOrderEndsIt() {
 		ProcessInstance browse = view("p-lamp", "Brass Lamp");
 		send(cartUpdated(id(), customer, "cart-1", "Brass Lamp"));
-		BpmnAwareTests.assertThat(browse).hasPassed("EndEvent_AddedToCart").isEnded();
+		BpmnAwareTests.assertThat(browse).hasPassed(END_ADDED_TO_CART).isEnded();
 
 		ProcessInstance again = view("p-vase", "Blue Vase");
 		send(orderPlaced(customer, "cart-1"));
-		BpmnAwareTests.assertThat(again).hasPassed("EndEvent_Ordered").isEnded();
+		BpmnAwareTests.assertThat(again).hasPassed(END_ORDERED).isEnded();
 		assertThat(emails()).isEmpty();
 	}
 
@@ -105,7 +103,7 @@ class BrowseAbandonmentProcessTest extends FlowProcessTest {
 	private void passAndSend(ProcessInstance browse, Duration duration) {
 		passTime(duration);
 		execute(job(browse));
-		BpmnAwareTests.assertThat(browse).isWaitingAt(SEND);
+		BpmnAwareTests.assertThat(browse).isWaitingAt(TASK_SEND_STILL_INTERESTED);
 		execute(job(browse));
 	}
 

@@ -36,10 +36,10 @@ class FlowMigrationTest extends FlowProcessTest {
 	@Test
 	void customersWaitingAtEachTimerMoveToTheNewestVersion() throws Exception {
 		Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
-		for (String timer : new String[] { "Timer_FirstReminder", "Timer_SecondReminder", "Timer_ThirdReminder" }) {
+		for (String timer : new String[] { AbandonedCartFlow.TIMER_FIRST_REMINDER, AbandonedCartFlow.TIMER_SECOND_REMINDER, AbandonedCartFlow.TIMER_THIRD_REMINDER }) {
 			waiting.put(timer, waitingAt(timer));
 		}
-		String oldDefinition = waiting.get("Timer_FirstReminder").getProcessDefinitionId();
+		String oldDefinition = waiting.get(AbandonedCartFlow.TIMER_FIRST_REMINDER).getProcessDefinitionId();
 		Map<String, Long> dueDates = new LinkedHashMap<>();
 		waiting.forEach((timer, cart) -> dueDates.put(timer, job(cart).getDuedate().getTime()));
 
@@ -67,11 +67,11 @@ class FlowMigrationTest extends FlowProcessTest {
 				BpmnAwareTests.assertThat(cart).isWaitingAt(timer);
 				assertThat(job(cart).getDuedate().getTime()).as("due as before").isEqualTo(dueDates.get(timer));
 			});
-			ProcessInstance first = waiting.get("Timer_FirstReminder");
+			ProcessInstance first = waiting.get(AbandonedCartFlow.TIMER_FIRST_REMINDER);
 			passTime(Duration.ofHours(1));
 			execute(job(first));
 			execute(job(first));
-			BpmnAwareTests.assertThat(first).hasPassed("Task_SendFirstReminder").isWaitingAt("Timer_SecondReminder");
+			BpmnAwareTests.assertThat(first).hasPassed(AbandonedCartFlow.TASK_SEND_FIRST_REMINDER).isWaitingAt(AbandonedCartFlow.TIMER_SECOND_REMINDER);
 
 			mvc.perform(post("/api/flows/nope/migrate").header("Authorization", io.shopflow.EngineTest.OPERATOR))
 					.andExpect(status().isNotFound());
@@ -85,10 +85,11 @@ class FlowMigrationTest extends FlowProcessTest {
 		String who = customer + "-" + timer;
 		send(registered(who, who + "@example.com", "en", true));
 		send(cartUpdated(id(), who, "cart-" + who, "Teapot"));
-		ProcessInstance cart = runtimeService().createProcessInstanceQuery().processDefinitionKey("abandoned-cart")
+		ProcessInstance cart = runtimeService().createProcessInstanceQuery().processDefinitionKey(AbandonedCartFlow.KEY)
 				.processInstanceBusinessKey(who).singleResult();
 		Duration[] steps = { Duration.ofHours(1), Duration.ofDays(1) };
-		int passed = timer.equals("Timer_FirstReminder") ? 0 : timer.equals("Timer_SecondReminder") ? 1 : 2;
+		int passed = timer.equals(AbandonedCartFlow.TIMER_FIRST_REMINDER) ? 0
+				: timer.equals(AbandonedCartFlow.TIMER_SECOND_REMINDER) ? 1 : 2;
 		for (int i = 0; i < passed; i++) {
 			ClockUtilShift.shift(steps[i]);
 			execute(job(cart));

@@ -1,8 +1,8 @@
 package io.shopflow.flows;
 
 import static io.shopflow.TestEvents.*;
+import static io.shopflow.flows.ReplenishmentFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReplenishmentProcessTest extends FlowProcessTest {
 
-	static final String KEY = "replenishment";
-
 	String product;
 
 	@BeforeEach
@@ -37,8 +35,8 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 	void remindsLeadTimeBeforeTheCatalogueIntervalRunsOutWithAReorderLink() {
 		order("2026-11-24T09:00:00Z", product, 1, "\"consumptionInterval\":\"P30D\"");
 		ProcessInstance plan = running();
-		BpmnAwareTests.assertThat(plan).isWaitingAt("Gateway_DueOrReordered")
-				.variables().containsEntry("remindIn", "PT648H").containsEntry("intervalSource", "catalogue");
+		BpmnAwareTests.assertThat(plan).isWaitingAt(TIMER_REMINDER_DUE)
+				.variables().containsEntry(VAR_REMIND_IN, "PT648H").containsEntry(VAR_INTERVAL_SOURCE, "catalogue");
 		assertThat(dueIn(plan)).isEqualTo(Duration.ofDays(27));
 
 		passTime(Duration.ofDays(27));
@@ -47,12 +45,12 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 
 		assertThat(emails()).singleElement().asString().contains("Coffee beans")
 				.contains("https://shop.example.com/cart/add?product=" + product + "&quantity=1");
-		BpmnAwareTests.assertThat(plan).isWaitingAt("CallActivity_WaitForPurchase");
+		BpmnAwareTests.assertThat(plan).isWaitingAt(TIMER_FOLLOW_UP);
 
 		passTime(Duration.ofDays(5));
-		execute(job(calledProcessInstance("wait-for-purchase", plan)));
 		execute(job(plan));
-		BpmnAwareTests.assertThat(plan).hasPassed("Task_SendRunningLow").hasPassed("EndEvent_Reminded").isEnded();
+		execute(job(plan));
+		BpmnAwareTests.assertThat(plan).hasPassed(TASK_SEND_RUNNING_LOW).hasPassed(END_REMINDED).isEnded();
 		assertThat(emails()).hasSize(2);
 	}
 
@@ -84,7 +82,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		passTime(Duration.ofDays(10));
 		order("2026-12-04T09:00:00Z", product, 1, "");
 
-		BpmnAwareTests.assertThat(first).hasPassed("Event_Reordered", "EndEvent_Reordered").isEnded();
+		BpmnAwareTests.assertThat(first).hasPassed(START_REORDERED, END_REORDERED).isEnded();
 		ProcessInstance second = running();
 		assertThat(second.getId()).isNotEqualTo(first.getId());
 		assertThat(dueIn(second)).isEqualTo(Duration.ofDays(27));
@@ -95,7 +93,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		order("2026-11-24T09:00:00Z", product, 1, "\"consumptionInterval\":\"P30D\"");
 		ProcessInstance plan = running();
 		order("2026-11-25T09:00:00Z", "p-other-" + id(), 1, "");
-		BpmnAwareTests.assertThat(plan).isWaitingAt("Gateway_DueOrReordered");
+		BpmnAwareTests.assertThat(plan).isWaitingAt(TIMER_REMINDER_DUE);
 	}
 
 	@Test
@@ -107,7 +105,7 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		execute(job(plan));
 		order("2026-12-22T09:00:00Z", "p-other-" + id(), 1, "");
 
-		BpmnAwareTests.assertThat(plan).hasPassed("EndEvent_Purchased").hasNotPassed("Task_SendRunningLow").isEnded();
+		BpmnAwareTests.assertThat(plan).hasPassed(END_PURCHASED).hasNotPassed(TASK_SEND_RUNNING_LOW).isEnded();
 		assertThat(emails()).hasSize(1);
 	}
 
@@ -118,8 +116,8 @@ class ReplenishmentProcessTest extends FlowProcessTest {
 		order("2026-09-14T09:00:00Z", product, 1, "");
 
 		// gaps of 20 and 24 days: the median is 22 days, the reminder 3 days before
-		BpmnAwareTests.assertThat(running()).variables().containsEntry("intervalSource", "learned")
-				.containsEntry("consumptionInterval", "PT528H").containsEntry("remindIn", "PT456H");
+		BpmnAwareTests.assertThat(running()).variables().containsEntry(VAR_INTERVAL_SOURCE, "learned")
+				.containsEntry(VAR_CONSUMPTION_INTERVAL, "PT528H").containsEntry(VAR_REMIND_IN, "PT456H");
 	}
 
 	@Test

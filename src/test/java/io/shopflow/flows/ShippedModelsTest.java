@@ -3,6 +3,8 @@ package io.shopflow.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,11 +26,20 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every model in bpmn/ opens laid out in Camunda Modeler, has readable ids and is cleaned up by history TTL. */
+/**
+ * Every model in bpmn/ opens laid out in Camunda Modeler, has readable ids, is cleaned up by history TTL, and has one
+ * constants holder whose ids it has.
+ */
 class ShippedModelsTest {
+
+	/** One per model: its key, the ids code and tests rely on (VAR_ constants are variable names). */
+	static final List<Class<?>> CONSTANTS_HOLDERS = List.of(AbandonedCartFlow.class, BackInStockFlow.class,
+			BirthdayFlow.class, BrowseAbandonmentFlow.class, CampaignFlow.class, PostPurchaseFlow.class,
+			ReplenishmentFlow.class, VipFlow.class, WaitForPurchaseFlow.class, WelcomeFlow.class, WinBackFlow.class);
 
 	static List<Path> models() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
@@ -103,5 +114,24 @@ class ShippedModelsTest {
 		assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
 		assertThat(model.getModelElementsByType(FlowNode.class))
 				.allSatisfy(node -> assertThat(node.getId()).doesNotMatch("(Activity|Event|Gateway|Flow)_(?=[0-9a-z]*[0-9])[0-9a-z]{7}"));
+	}
+
+	@Test
+	void everyModelHasOneConstantsHolderAndHasItsIds() throws Exception {
+		Map<String, Class<?>> holders = new HashMap<>();
+		for (Class<?> holder : CONSTANTS_HOLDERS) {
+			String key = (String) holder.getDeclaredField("KEY").get(null);
+			assertThat(holders.put(key, holder)).as("one holder for " + key).isNull();
+			BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", key + ".bpmn").toFile());
+			for (Field field : holder.getDeclaredFields()) {
+				if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+						&& ((String) field.get(null)).matches("[A-Z][A-Za-z]*_[A-Za-z]+")) {
+					assertThat((Object) model.getModelElementById((String) field.get(null)))
+							.as(holder.getSimpleName() + "." + field.getName() + " in " + key + ".bpmn").isNotNull();
+				}
+			}
+		}
+		assertThat(holders.keySet()).containsExactlyInAnyOrderElementsOf(
+				models().stream().map(file -> file.getFileName().toString().replace(".bpmn", "")).toList());
 	}
 }

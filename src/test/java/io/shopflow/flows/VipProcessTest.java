@@ -1,6 +1,7 @@
 package io.shopflow.flows;
 
 import static io.shopflow.TestEvents.*;
+import static io.shopflow.flows.VipFlow.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -27,13 +28,13 @@ class VipProcessTest extends FlowProcessTest {
 	@Test
 	void theThirdOrderReachesSilver() {
 		order(50);
-		assertThat(lastEnd()).isEqualTo("EndEvent_NoNews");
+		assertThat(lastEnd()).isEqualTo(END_NO_NEWS);
 		order(50);
-		assertThat(lastEnd()).as("2 of 3 orders is not within 10%").isEqualTo("EndEvent_NoNews");
+		assertThat(lastEnd()).as("2 of 3 orders is not within 10%").isEqualTo(END_NO_NEWS);
 		order(50);
 		runSends();
 
-		assertThat(lastEnd()).isEqualTo("EndEvent_TierReached");
+		assertThat(lastEnd()).isEqualTo(END_TIER_REACHED);
 		assertThat(emails()).singleElement().asString().contains("Silver");
 	}
 
@@ -48,18 +49,18 @@ class VipProcessTest extends FlowProcessTest {
 	void almostThereIsNudgedOncePerTier() {
 		order(920);
 		runSends();
-		assertThat(lastEnd()).as("silver by spend is announced first").isEqualTo("EndEvent_TierReached");
+		assertThat(lastEnd()).as("silver by spend is announced first").isEqualTo(END_TIER_REACHED);
 		passTime(java.time.Duration.ofDays(1));
 		order(10);
 		runSends();
-		assertThat(lastEnd()).as("930 is within 10% of gold's 1000").isEqualTo("EndEvent_Nudged");
+		assertThat(lastEnd()).as("930 is within 10% of gold's 1000").isEqualTo(END_NUDGED);
 		order(10);
 		runSends();
 
 		List<String> emails = emails();
 		assertThat(emails).hasSize(2);
 		assertThat(emails.get(1)).contains("Gold");
-		String[] instances = historyService().createHistoricProcessInstanceQuery().processDefinitionKey("vip")
+		String[] instances = historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).list().stream().map(HistoricProcessInstance::getId)
 				.toArray(String[]::new);
 		assertThat(historyService().createHistoricVariableInstanceQuery().variableName("sendSkipReason")
@@ -75,14 +76,14 @@ class VipProcessTest extends FlowProcessTest {
 	}
 
 	private void runSends() {
-		runtimeService().createProcessInstanceQuery().processDefinitionKey("vip").processInstanceBusinessKey(customer)
+		runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(customer)
 				.list().forEach(instance -> execute(job(instance)));
-		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("vip")
+		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).count()).isZero();
 	}
 
 	private String lastEnd() {
-		HistoricProcessInstance last = historyService().createHistoricProcessInstanceQuery().processDefinitionKey("vip")
+		HistoricProcessInstance last = historyService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
 				.processInstanceBusinessKey(customer).orderByProcessInstanceStartTime().desc().list().get(0);
 		return last.getEndActivityId();
 	}

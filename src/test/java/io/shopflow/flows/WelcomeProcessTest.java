@@ -52,8 +52,8 @@ class WelcomeProcessTest extends FlowProcessTest {
 		ProcessInstance welcome = register("sv-SE", true);
 
 		boolean challenger = "b".equals(runtimeService().getVariable(welcome.getId(), "variant"));
-		BpmnAwareTests.assertThat(welcome).hasPassed("Task_SplitWelcomeCoupon",
-				challenger ? "Task_IssueChallengerCoupon" : TASK_ISSUE_COUPON).isWaitingAt(TASK_SEND_WELCOME);
+		BpmnAwareTests.assertThat(welcome).hasPassed(TASK_SPLIT_COUPON,
+				challenger ? TASK_ISSUE_CHALLENGER_COUPON : TASK_ISSUE_COUPON).isWaitingAt(TASK_SEND_WELCOME);
 		execute(job(welcome));
 		String code = (String) runtimeService().getVariable(welcome.getId(), "couponCode");
 		assertThat(code).startsWith("SF-");

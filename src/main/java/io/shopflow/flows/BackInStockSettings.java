@@ -1,4 +1,4 @@
-package io.shopflow.backinstock;
+package io.shopflow.flows;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.shopflow.replenishment;
+package io.shopflow.flows;
 
 import java.time.Duration;
 import java.util.Map;
