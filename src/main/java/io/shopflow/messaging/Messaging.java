@@ -32,7 +32,7 @@ import io.shopflow.channels.sms.Sms;
 import io.shopflow.channels.sms.SmsRejected;
 import io.shopflow.channels.sms.SmsSender;
 import io.shopflow.channels.sms.SmsTexts;
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.customers.Customer;
 import io.shopflow.customers.Customers;
 import io.shopflow.messaging.SendLog.State;

@@ -10,7 +10,7 @@ import java.util.Set;
 import io.shopflow.channels.push.PushSubscriptions;
 import io.shopflow.channels.sms.SmsSender;
 import io.shopflow.channels.sms.SmsTexts;
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.customers.Consents;
 import io.shopflow.customers.Customer;
 

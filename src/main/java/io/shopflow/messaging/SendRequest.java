@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 
 /**
  * One message a flow step wants to send, on the first of its channels that the customer can be reached on.

@@ -11,9 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.shopflow.events.Channel;
 
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,6 @@ public class SegmentCompiler {
 
 	private static final Map<String, String> PROFILE = Map.of("email", "c.email", "phone", "c.phone", "locale", "c.locale",
 			"timeZone", "c.time_zone", "firstName", "c.first_name", "lastName", "c.last_name", "birthday", "c.birthday");
-	private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
 
 	private final Clock clock;
 
@@ -190,8 +190,8 @@ public class SegmentCompiler {
 
 		private String consent(JsonNode node, String at) {
 			String channel = node.path("consent").asText();
-			if (!CHANNELS.contains(channel)) {
-				throw new SegmentInvalid(at + "/consent", "must be email, sms or push");
+			if (Channel.find(channel).isEmpty()) {
+				throw new SegmentInvalid(at + "/consent", "must be one of " + String.join(", ", Channel.keys()));
 			}
 			String sql = "exists (select 1 from consents where customer_id = c.id and channel = " + parameter(channel)
 					+ " and granted = true";

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.shopflow.EngineTest;
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 import io.shopflow.messaging.Messaging;
