@@ -28,6 +28,13 @@ public record SendRequest(String sendKey, String customerId, String flow, String
 		return variables != null && variables.get("variant") instanceof String variant ? variant : null;
 	}
 
+	/** The same send, offering these channels instead. */
+	SendRequest offering(List<Channel> offered) {
+		return offered.equals(channels) ? this
+				: new SendRequest(sendKey, customerId, flow, step, template, offered, marketing, processInstanceId,
+						variables, oncePer);
+	}
+
 	String onceKey() {
 		return oncePer == null ? null : flow + ":" + step + ":" + oncePer.value();
 	}
