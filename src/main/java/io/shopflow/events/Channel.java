@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public enum Channel {
 
-	EMAIL, SMS, PUSH;
+	EMAIL, SMS, PUSH, WHATSAPP;
 
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);
