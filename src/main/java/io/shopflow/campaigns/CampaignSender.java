@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.flows.CampaignSteps;
 import io.shopflow.messaging.Messaging;
 import io.shopflow.messaging.SendDeferred;

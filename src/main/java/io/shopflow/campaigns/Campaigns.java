@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import io.shopflow.events.Channel;
 import io.shopflow.flows.CampaignProcesses;
 import io.shopflow.segments.Segments;
 
@@ -22,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creating, following, pausing and resuming broadcast campaigns. */
 @Service
 public class Campaigns {
-
-	private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
 
 	private final JdbcClient jdbc;
 	private final Segments segments;
@@ -54,8 +52,8 @@ public class Campaigns {
 		}
 		List<String> channels = asked.channels() == null || asked.channels().isEmpty() ? List.of("email")
 				: asked.channels();
-		if (!CHANNELS.containsAll(channels)) {
-			throw new CampaignInvalid("channels", "must be email, sms or push");
+		if (!Channel.keys().containsAll(channels)) {
+			throw new CampaignInvalid("channels", "must be among " + String.join(", ", Channel.keys()));
 		}
 		String sendAt = asked.sendAt() == null ? Instant.now(clock).toString() : asked.sendAt();
 		try {

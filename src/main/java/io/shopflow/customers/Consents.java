@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shopflow.events.Channel;
 import io.shopflow.support.InsertIfAbsent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.shopflow.events.Channel;
 import io.shopflow.events.DerivedEvents;
 import io.shopflow.events.EventPipeline.Step;
 import io.shopflow.events.ShopEvent;
@@ -51,9 +52,7 @@ class CustomerEventHandler implements ShopEventHandler {
 		else if (event instanceof NewsletterSubscribed e) {
 			customers.update(e.customerId(), e.profile());
 			// subscribing to the newsletter is an email opt-in, unless the shop says otherwise
-			ConsentFlags consent = e.consent();
-			apply(e, new ConsentFlags(consent.email() == null ? Boolean.TRUE : consent.email(), consent.sms(),
-					consent.push(), consent.text(), consent.version()));
+			apply(e, e.consent().grantedUnlessSaid(Channel.EMAIL));
 		}
 		else if (event instanceof CustomerUnsubscribed e) {
 			for (Channel channel : Channel.values()) {
@@ -65,9 +64,9 @@ class CustomerEventHandler implements ShopEventHandler {
 	}
 
 	private void apply(ShopEvent event, ConsentFlags flags) {
-		set(event, Channel.EMAIL, flags.email(), flags);
-		set(event, Channel.SMS, flags.sms(), flags);
-		set(event, Channel.PUSH, flags.push(), flags);
+		for (Channel channel : Channel.values()) {
+			set(event, channel, flags.granted(channel), flags);
+		}
 	}
 
 	private void set(ShopEvent event, Channel channel, Boolean granted, ConsentFlags flags) {

@@ -3,6 +3,7 @@ package io.shopflow.events;
 import static io.shopflow.events.EventTypes.*;
 import static io.shopflow.events.TextFormat.*;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ final class EventData {
 	/** Types about the shop rather than one customer: subject is optional. */
 	private static final Set<String> SHOP_WIDE = Set.of(PRODUCT_RESTOCKED);
 
-	private static final Set<String> CHANNELS = Set.of("email", "sms", "push", "all");
+	/** What an unsubscribe may name besides a channel: every channel at once. */
+	private static final String ALL_CHANNELS = "all";
 
 	private EventData() {
 	}
@@ -70,8 +72,14 @@ final class EventData {
 		if (consent == null) {
 			return ConsentFlags.NONE;
 		}
-		return new ConsentFlags(consent.optionalBoolean("email"), consent.optionalBoolean("sms"),
-				consent.optionalBoolean("push"), consent.optionalText("text"), consent.optionalText("version"));
+		Map<Channel, Boolean> said = new EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			Boolean granted = consent.optionalBoolean(channel.key());
+			if (granted != null) {
+				said.put(channel, granted);
+			}
+		}
+		return new ConsentFlags(said, consent.optionalText("text"), consent.optionalText("version"));
 	}
 
 	/** The lines of a cart or order; lines of one product are added up into one int column (order_lines). */
@@ -97,8 +105,8 @@ final class EventData {
 
 	private static String channel(Fields data) {
 		String channel = data.requiredText("channel");
-		if (channel != null && !CHANNELS.contains(channel)) {
-			data.bad("channel", "must be one of email, sms, push, all");
+		if (channel != null && !ALL_CHANNELS.equals(channel) && Channel.find(channel).isEmpty()) {
+			data.bad("channel", "must be one of " + String.join(", ", Channel.keys()) + ", " + ALL_CHANNELS);
 			return null;
 		}
 		return channel;

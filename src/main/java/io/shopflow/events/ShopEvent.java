@@ -39,15 +39,33 @@ public sealed interface ShopEvent {
 	}
 
 	/**
-	 * Consent flags as sent by the shop; null means "not said", which changes nothing. text and version are what
-	 * the customer agreed to (the wording shown, or its version), kept with each change.
+	 * Consent flags as sent by the shop, per channel; a channel not in the map was "not said", which changes
+	 * nothing. text and version are what the customer agreed to (the wording shown, or its version), kept with each
+	 * change.
 	 */
-	record ConsentFlags(Boolean email, Boolean sms, Boolean push, String text, String version) {
+	record ConsentFlags(Map<Channel, Boolean> said, String text, String version) {
 
-		static final ConsentFlags NONE = new ConsentFlags(null, null, null, null, null);
+		static final ConsentFlags NONE = new ConsentFlags(Map.of(), null, null);
 
-		public ConsentFlags(Boolean email, Boolean sms, Boolean push) {
-			this(email, sms, push, null, null);
+		public ConsentFlags {
+			said = Map.copyOf(said);
+		}
+
+		public ConsentFlags(Map<Channel, Boolean> said) {
+			this(said, null, null);
+		}
+
+		/** null: not said */
+		public Boolean granted(Channel channel) {
+			return said.get(channel);
+		}
+
+		/** The same flags with a channel's consent taken as given when the shop did not say. */
+		public ConsentFlags grantedUnlessSaid(Channel channel) {
+			Map<Channel, Boolean> with = new java.util.EnumMap<>(Channel.class);
+			with.put(channel, Boolean.TRUE);
+			with.putAll(said);
+			return new ConsentFlags(with, text, version);
 		}
 	}
 

@@ -2,7 +2,7 @@ package io.shopflow.flows;
 
 import java.util.List;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -3,7 +3,7 @@ package io.shopflow.flows;
 import java.time.Duration;
 import java.util.List;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.messaging.Messaging;
 import io.shopflow.messaging.SendOutcome;
 import io.shopflow.messaging.SendRequest;

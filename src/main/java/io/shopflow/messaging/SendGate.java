@@ -7,21 +7,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import io.shopflow.channels.push.PushSubscriptions;
-import io.shopflow.channels.sms.SmsSender;
-import io.shopflow.channels.sms.SmsTexts;
-import io.shopflow.customers.Channel;
 import io.shopflow.customers.Consents;
 import io.shopflow.customers.Customer;
+import io.shopflow.events.Channel;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks every marketing send passes on a channel, in the order of docs/architecture.md: reachable (a channel that
- * is configured, and an address for it), consent (and unsubscribe), frequency cap, quiet hours. The send
- * log's once-only guard is {@link Messaging}'s. Transactional messages only need to be reachable.
+ * The checks every marketing send passes on a channel, in the order of docs/architecture.md: reachable (a channel
+ * that is switched on, and an address for it: the channel's {@link MessageChannel#unreachable}), consent (and
+ * unsubscribe), frequency cap, quiet hours. The send log's once-only guard is {@link SendDecisions}'. Transactional
+ * messages only need to be reachable.
  */
 @Component
 class SendGate {
@@ -29,29 +26,24 @@ class SendGate {
 	private final Consents consents;
 	private final SendLog log;
 	private final MessagingSettings settings;
-	private final SmsTexts sms;
-	private final ObjectProvider<SmsSender> smsSender;
-	private final PushSubscriptions pushSubscriptions;
+	private final ChannelAdapters adapters;
 	private final QuietHours quietHours;
 	private final Clock clock;
 	private final double speedup;
 
-	SendGate(Consents consents, SendLog log, MessagingSettings settings, SmsTexts sms,
-			ObjectProvider<SmsSender> smsSender, PushSubscriptions pushSubscriptions, Clock clock,
+	SendGate(Consents consents, SendLog log, MessagingSettings settings, ChannelAdapters adapters, Clock clock,
 			@Value("${shopflow.timers.speedup:1}") double speedup) {
 		this.speedup = speedup;
-		this.pushSubscriptions = pushSubscriptions;
+		this.adapters = adapters;
 		this.quietHours = new QuietHours(settings.quietHours());
 		this.clock = clock;
 		this.consents = consents;
 		this.log = log;
 		this.settings = settings;
-		this.sms = sms;
-		this.smsSender = smsSender;
 	}
 
 	Verdict check(SendRequest request, Channel channel, Customer customer) {
-		Optional<String> unreachable = unreachable(channel, customer);
+		Optional<String> unreachable = unreachable(request, channel, customer);
 		if (unreachable.isPresent()) {
 			return Verdict.skip(unreachable.get());
 		}
@@ -90,24 +82,9 @@ class SendGate {
 		return speedup <= 1 ? window : Duration.ofMillis(Math.round(window.toMillis() / speedup));
 	}
 
-	private Optional<String> unreachable(Channel channel, Customer customer) {
-		switch (channel) {
-			case EMAIL:
-				return customer.email() == null ? Optional.of("no-address") : Optional.empty();
-			case SMS:
-				if (smsSender.getIfAvailable() == null) {
-					return Optional.of("channel-unavailable");
-				}
-				if (customer.phone() == null) {
-					return Optional.of("no-address");
-				}
-				return sms.number(customer.phone(), customer.preferredLocale(null)).isEmpty()
-						? Optional.of("invalid-number")
-						: Optional.empty();
-			case PUSH:
-				return pushSubscriptions.of(customer.id()).isEmpty() ? Optional.of("no-address") : Optional.empty();
-			default:
-				return Optional.of("channel-unavailable");
-		}
+	/** A channel that is switched off (no adapter) is unavailable; otherwise the channel knows. */
+	private Optional<String> unreachable(SendRequest request, Channel channel, Customer customer) {
+		return adapters.of(channel).map(adapter -> adapter.unreachable(request, customer))
+				.orElse(Optional.of("channel-unavailable"));
 	}
 }

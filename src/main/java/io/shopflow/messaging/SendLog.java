@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.support.InsertIfAbsent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

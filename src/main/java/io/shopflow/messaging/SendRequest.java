@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 
 /**
  * One message a flow step wants to send, on the first of its channels that the customer can be reached on.
@@ -26,6 +26,13 @@ public record SendRequest(String sendKey, String customerId, String flow, String
 	/** The split-test variant the flow assigned the customer, if any (process variable "variant"). */
 	public String variant() {
 		return variables != null && variables.get("variant") instanceof String variant ? variant : null;
+	}
+
+	/** The same send, offering these channels instead. */
+	SendRequest offering(List<Channel> offered) {
+		return offered.equals(channels) ? this
+				: new SendRequest(sendKey, customerId, flow, step, template, offered, marketing, processInstanceId,
+						variables, oncePer);
 	}
 
 	String onceKey() {

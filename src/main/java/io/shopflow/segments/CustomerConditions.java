@@ -1,16 +1,16 @@
 package io.shopflow.segments;
 
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.shopflow.events.Channel;
 
 /** Conditions on the customer's own row and consents: profile, joined, consent. */
 final class CustomerConditions {
 
 	private static final Map<String, String> PROFILE = Map.of("email", "c.email", "phone", "c.phone", "locale", "c.locale",
 			"timeZone", "c.time_zone", "firstName", "c.first_name", "lastName", "c.last_name", "birthday", "c.birthday");
-	private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
 
 	private final SegmentParameters parameters;
 
@@ -46,8 +46,8 @@ final class CustomerConditions {
 
 	String consent(JsonNode node, String at) {
 		String channel = node.path("consent").asText();
-		if (!CHANNELS.contains(channel)) {
-			throw new SegmentInvalid(at + "/consent", "must be email, sms or push");
+		if (Channel.find(channel).isEmpty()) {
+			throw new SegmentInvalid(at + "/consent", "must be one of " + String.join(", ", Channel.keys()));
 		}
 		String sql = "exists (select 1 from consents where customer_id = c.id and channel = " + parameters.add(channel)
 				+ " and granted = true";

@@ -4,16 +4,14 @@ import java.security.SecureRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.shopflow.templates.RenderedMessage;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a rendered message trackable: every link to elsewhere becomes a signed click link (/t/c/..) that
- * carries the send id and the target, emails get an open pixel (/t/o/..), and SMS get short links (/t/s/..)
- * instead, because a signed token would cost a text most of its characters. Shopflow's own links
+ * Makes the parts of a message trackable, for the channels to choose from: every link to elsewhere becomes a signed
+ * click link (/t/c/..) that carries the send id and the target, HTML gets an open pixel (/t/o/..), and texts that
+ * count characters get short links (/t/s/..) instead, because a signed token would cost a text most of them. Shopflow's own links
  * (unsubscribe, preferences, survey) stay as they are: they must work without a detour.
  */
 @Component
@@ -38,20 +36,24 @@ public class TrackedLinks {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
-	public RenderedMessage forEmail(RenderedMessage message, long sendId) {
-		String html = message.html() == null ? null : pixel(rewriteHrefs(message.html(), sendId), sendId);
-		String text = rewrite(message.text(), url -> clickUrl(sendId, url));
-		return new RenderedMessage(message.subject(), html, text, message.url(), message.icon());
+	/** Every href to elsewhere in the HTML becomes a click link, and an open pixel goes before &lt;/body&gt;. */
+	public String htmlWithOpens(String html, long sendId) {
+		return html == null ? null : pixel(rewriteHrefs(html, sendId), sendId);
 	}
 
-	public RenderedMessage forSms(RenderedMessage message, long sendId) {
-		return new RenderedMessage(message.subject(), null, rewrite(message.text(), url -> shortUrl(sendId, url)),
-				message.url(), message.icon());
+	/** Every URL to elsewhere in the text becomes a signed click link. */
+	public String clickLinks(String text, long sendId) {
+		return rewrite(text, url -> clickUrl(sendId, url));
 	}
 
-	public RenderedMessage forPush(RenderedMessage message, long sendId) {
-		String url = message.url() == null || own(message.url()) ? message.url() : clickUrl(sendId, message.url());
-		return new RenderedMessage(message.subject(), null, message.text(), url, message.icon());
+	/** Every URL to elsewhere in the text becomes a short link, for channels that count characters. */
+	public String shortLinks(String text, long sendId) {
+		return rewrite(text, url -> shortUrl(sendId, url));
+	}
+
+	/** One URL as a click link, unless it is Shopflow's own or absent. */
+	public String clickLink(String url, long sendId) {
+		return url == null || own(url) ? url : clickUrl(sendId, url);
 	}
 
 	private String rewriteHrefs(String html, long sendId) {

@@ -27,7 +27,7 @@ class EventParserTest {
 		assertThat(events).hasSize(2);
 		CustomerRegistered registered = (CustomerRegistered) events.get(0);
 		assertThat(registered.profile().locale()).isEqualTo("sv-SE");
-		assertThat(registered.consent().email()).isTrue();
+		assertThat(registered.consent().granted(Channel.EMAIL)).isTrue();
 		CartUpdated cart = (CartUpdated) events.get(1);
 		assertThat(cart.customerId()).isEqualTo("c-1");
 		assertThat(cart.items()).singleElement().satisfies(item -> assertThat(item.quantity()).isEqualTo(2));

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.shopflow.EngineTest;
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 

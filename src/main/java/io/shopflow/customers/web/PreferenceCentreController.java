@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.customers.Consents;
 import io.shopflow.customers.Customer;
 import io.shopflow.customers.CustomerLinks;
@@ -89,7 +89,9 @@ class PreferenceCentreController {
 			return ResponseEntity.notFound().build();
 		}
 		String id = found.get().id();
-		ConsentFlags flags = new ConsentFlags(email != null, sms != null, push != null);
+		// the channels the form shows (templates/pages/preferences); others keep their consent
+		ConsentFlags flags = new ConsentFlags(Map.of(Channel.EMAIL, email != null, Channel.SMS, sms != null,
+				Channel.PUSH, push != null));
 		var envelope = new Envelope("preferences-" + java.util.UUID.randomUUID(), SOURCE, EventTypes.CUSTOMER_UPDATED,
 				id, OffsetDateTime.now(clock), JsonNodeFactory.instance.objectNode());
 		intake.accept(List.of(new CustomerUpdated(envelope, new Profile(null, null, null, null, null, null, null), flags)));

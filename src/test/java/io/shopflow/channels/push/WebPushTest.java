@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.shopflow.EngineTest;
-import io.shopflow.customers.Channel;
+import io.shopflow.events.Channel;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 import io.shopflow.messaging.Messaging;

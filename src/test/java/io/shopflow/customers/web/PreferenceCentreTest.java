@@ -17,8 +17,8 @@ import java.util.Map;
 
 import io.shopflow.CsrfForms;
 import io.shopflow.EngineTest;
-import io.shopflow.customers.Channel;
 import io.shopflow.customers.CustomerLinks;
+import io.shopflow.events.Channel;
 import io.shopflow.events.EventIntake;
 import io.shopflow.events.EventParser;
 import io.shopflow.messaging.Messaging;

@@ -1,4 +1,4 @@
-package io.shopflow.messaging.web;
+package io.shopflow.channels.sms.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;
