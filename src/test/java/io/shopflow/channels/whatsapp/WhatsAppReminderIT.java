@@ -6,20 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -100,9 +91,9 @@ class WhatsAppReminderIT extends IntegrationTestBase {
 
 		Map<String, String> stop = Map.of("MessageSid", "SM-wa-in-" + customer, "From", "whatsapp:" + phone,
 				"Body", " Stop ");
-		assertThat(hook("/hooks/whatsapp/twilio/inbound", stop, "forged").statusCode()).isEqualTo(403);
+		assertThat(twilioHook("/hooks/whatsapp/twilio/inbound", stop, "forged").statusCode()).isEqualTo(403);
 		assertThat(whatsAppConsent(customer)).isTrue();
-		var answer = hook("/hooks/whatsapp/twilio/inbound", stop, sign("/hooks/whatsapp/twilio/inbound", stop));
+		var answer = twilioHook("/hooks/whatsapp/twilio/inbound", stop, twilioSignature("/hooks/whatsapp/twilio/inbound", stop));
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(whatsAppConsent(customer)).isFalse();
 		assertThat(jdbc.sql("select source from consent_changes where customer_id = ? and channel = 'whatsapp' and "
@@ -116,7 +107,7 @@ class WhatsAppReminderIT extends IntegrationTestBase {
 		jdbc.sql("update send_log set message_id = ? where customer_id = ? and step = 'Task_SendSecondReminder'")
 				.params("SM-wa-out-" + customer, customer).update();
 		Map<String, String> report = Map.of("MessageSid", "SM-wa-out-" + customer, "MessageStatus", "read");
-		assertThat(hook("/hooks/whatsapp/twilio/status", report, sign("/hooks/whatsapp/twilio/status", report))
+		assertThat(twilioHook("/hooks/whatsapp/twilio/status", report, twilioSignature("/hooks/whatsapp/twilio/status", report))
 				.statusCode()).isEqualTo(204);
 		assertThat(jdbc.sql("select delivery_status from send_log where message_id = ?")
 				.param("SM-wa-out-" + customer).query(String.class).single()).isEqualTo("read");
@@ -137,21 +128,4 @@ class WhatsAppReminderIT extends IntegrationTestBase {
 				.query(Boolean.class).single();
 	}
 
-	private HttpResponse<String> hook(String path, Map<String, String> form, String signature) {
-		String body = form.entrySet().stream()
-				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-				.header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-	}
-
-	/** Twilio's algorithm, written out again here so the test does not trust the code it tests. */
-	private static String sign(String path, Map<String, String> form) throws Exception {
-		StringBuilder data = new StringBuilder("http://localhost:8080" + path);
-		new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec("it-twilio-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-		return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-	}
 }

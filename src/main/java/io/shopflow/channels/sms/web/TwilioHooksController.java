@@ -1,28 +1,12 @@
 package io.shopflow.channels.sms.web;
 
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.shopflow.channels.sms.SmsTexts;
-import io.shopflow.channels.sms.TwilioSignature;
-import io.shopflow.customers.Customers;
-import io.shopflow.events.Envelope;
-import io.shopflow.events.EventIntake;
-import io.shopflow.events.EventTypes;
-import io.shopflow.events.ShopEvent;
-import io.shopflow.events.ShopEvent.CustomerUnsubscribed;
-import io.shopflow.messaging.Messaging;
+import io.shopflow.channels.sms.TwilioCallbacks;
+import io.shopflow.events.Channel;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,70 +14,26 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Twilio's webhooks. They carry no API token, so each request must bear Twilio's signature over the URL
- * Twilio called (shopflow.public-url + path) and its parameters; anything else gets 403.
- */
+/** Twilio's webhooks of the SMS sender: delivery reports, and replies whose STOP unsubscribes from SMS. */
 @RestController
 class TwilioHooksController {
 
-	private static final Logger log = LoggerFactory.getLogger(TwilioHooksController.class);
-	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+	private final TwilioCallbacks callbacks;
 
-	private final TwilioSignature signature;
-	private final Messaging messaging;
-	private final SmsTexts texts;
-	private final Customers customers;
-	private final EventIntake intake;
-	private final String publicUrl;
-
-	TwilioHooksController(TwilioSignature signature, Messaging messaging, SmsTexts texts, Customers customers,
-			EventIntake intake, @Value("${shopflow.public-url}") String publicUrl) {
-		this.signature = signature;
-		this.messaging = messaging;
-		this.texts = texts;
-		this.customers = customers;
-		this.intake = intake;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	TwilioHooksController(TwilioCallbacks callbacks) {
+		this.callbacks = callbacks;
 	}
 
-	/** Delivery reports: queued, sent, delivered, undelivered, failed. */
 	@PostMapping(path = "/hooks/sms/twilio/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Void> status(HttpServletRequest request, @RequestParam Map<String, String> form,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signed) {
-		if (!signature.isValid(publicUrl + request.getRequestURI(), form, signed)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-		}
-		String status = form.getOrDefault("MessageStatus", form.get("SmsStatus"));
-		if (!messaging.recordDelivery(form.get("MessageSid"), status)) {
-			log.info("Delivery report {} for unknown message {}", status, form.get("MessageSid"));
-		}
-		return ResponseEntity.noContent().build();
+		return callbacks.deliveryReport(request, form, signed);
 	}
 
-	/** Replies to our messages: a STOP keyword unsubscribes the sender's number from SMS. */
 	@PostMapping(path = "/hooks/sms/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> inbound(HttpServletRequest request, @RequestParam Map<String, String> form,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signed) {
-		if (!signature.isValid(publicUrl + request.getRequestURI(), form, signed)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-		}
-		Optional<String> from = texts.number(form.get("From"), null);
-		if (from.isPresent() && texts.isStop(form.get("Body"))) {
-			List<ShopEvent> unsubscribes = customers.withPhone(from.get()).stream()
-					.map(customer -> (ShopEvent) unsubscribe(customer, form.get("MessageSid")))
-					.toList();
-			if (!unsubscribes.isEmpty()) {
-				intake.accept(unsubscribes);
-			}
-		}
-		return ResponseEntity.ok(EMPTY_TWIML);
-	}
-
-	private static CustomerUnsubscribed unsubscribe(String customerId, String messageSid) {
-		var data = JsonNodeFactory.instance.objectNode().put("channel", "sms");
-		return new CustomerUnsubscribed(new Envelope("sms-stop-" + messageSid + "-" + customerId,
-				"shopflow:sms-stop", EventTypes.CUSTOMER_UNSUBSCRIBED, customerId, OffsetDateTime.now(), data), "sms");
+		return callbacks.reply(request, form, signed, form.get("From"), Channel.SMS);
 	}
 }
