@@ -17,8 +17,6 @@ import io.shopflow.tracking.ErasedCustomers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rule for events about an erased customer: they are accepted, so the shop does not retry them forever, and
@@ -76,18 +74,6 @@ class ErasedSubjects {
 	}
 
 	private void countAfterCommit(String type) {
-		Runnable count = () -> meters.counter("shopflow.events.dropped", "reason", "customer-erased", "type", type)
-				.increment();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					count.run();
-				}
-			});
-		}
-		else {
-			count.run();
-		}
+		AfterCommit.run(() -> meters.counter("shopflow.events.dropped", "reason", "customer-erased", "type", type).increment());
 	}
 }

@@ -3,8 +3,6 @@ package io.shopflow.events;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** shopflow.events.received{type}: new events, counted once their transaction committed. */
 @Component
@@ -23,17 +21,6 @@ class EventMetrics implements ShopEventHandler {
 
 	@Override
 	public void handle(ShopEvent event, DerivedEvents derived) {
-		Runnable count = () -> meters.counter("shopflow.events.received", "type", event.type()).increment();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					count.run();
-				}
-			});
-		}
-		else {
-			count.run();
-		}
+		AfterCommit.run(() -> meters.counter("shopflow.events.received", "type", event.type()).increment());
 	}
 }
