@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,8 +79,7 @@ class PreferenceCentreController {
 	}
 
 	@PostMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> save(@PathVariable String token, @RequestParam(required = false) String email,
-			@RequestParam(required = false) String sms, @RequestParam(required = false) String push,
+	ResponseEntity<String> save(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
 			@RequestParam(defaultValue = "none") String pause, CsrfToken csrf) {
 		if (erasedCustomer(token)) {
 			return UnsubscribeController.gone();
@@ -89,9 +89,7 @@ class PreferenceCentreController {
 			return ResponseEntity.notFound().build();
 		}
 		String id = found.get().id();
-		// the channels the form shows (templates/pages/preferences); others keep their consent
-		ConsentFlags flags = new ConsentFlags(Map.of(Channel.EMAIL, email != null, Channel.SMS, sms != null,
-				Channel.PUSH, push != null));
+		ConsentFlags flags = new ConsentFlags(said(form));
 		var envelope = new Envelope("preferences-" + java.util.UUID.randomUUID(), SOURCE, EventTypes.CUSTOMER_UPDATED,
 				id, OffsetDateTime.now(clock), JsonNodeFactory.instance.objectNode());
 		intake.accept(List.of(new CustomerUpdated(envelope, new Profile(null, null, null, null, null, null, null), flags)));
@@ -100,6 +98,17 @@ class PreferenceCentreController {
 			default -> customers.pause(id, null);
 		}
 		return page(customers.find(id).orElseThrow(), true, csrf);
+	}
+
+	/**
+	 * A checked box per channel the form offered (its hidden "offered" fields, templates/pages/preferences);
+	 * channels the form did not show keep their consent. A form without them offered email, SMS and push.
+	 */
+	private static Map<Channel, Boolean> said(MultiValueMap<String, String> form) {
+		List<String> offered = form.getOrDefault("offered", List.of("email", "sms", "push"));
+		Map<Channel, Boolean> said = new java.util.EnumMap<>(Channel.class);
+		offered.forEach(key -> Channel.find(key).ifPresent(channel -> said.put(channel, form.containsKey(key))));
+		return said;
 	}
 
 	private Optional<Customer> customer(String token) {

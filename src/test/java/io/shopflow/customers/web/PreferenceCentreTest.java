@@ -107,6 +107,28 @@ class PreferenceCentreTest {
 	}
 
 	@Test
+	void aCustomerWhoGaveWhatsAppConsentCanWithdrawItHere() throws Exception {
+		String customer = "c-" + id().substring(0, 8);
+		intake.accept(parser.parse(event(id(), "shop.customer.registered", customer, """
+				{"email":"%s@example.com","locale":"en","phone":"+46701234599",
+				 "consent":{"email":true,"sms":true,"whatsapp":true}}""".formatted(customer))
+				.getBytes(StandardCharsets.UTF_8)));
+		String page = "/preferences/" + links.sign(CustomerLinks.PREFERENCES, customer);
+		MockHttpSession browser = new MockHttpSession();
+		web.perform(get(page).session(browser)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("name=\"whatsapp\" value=\"on\" checked")));
+
+		// the form as the browser posts it with only the email box left ticked
+		web.perform(post(page).session(browser).param("_csrf", CsrfForms.token(web, page, browser))
+				.param("offered", "email", "sms", "push", "whatsapp").param("email", "on")).andExpect(status().isOk());
+
+		assertThat(consent(customer, "whatsapp")).isFalse();
+		assertThat(consent(customer, "sms")).isFalse();
+		assertThat(consent(customer, "email")).isTrue();
+		web.perform(get(page).session(browser)).andExpect(content().string(not(containsString("name=\"whatsapp\""))));
+	}
+
+	@Test
 	void aForgedLinkShowsNothing() throws Exception {
 		web.perform(get("/preferences/" + links.sign("unsubscribe", "c-1"))).andExpect(status().isNotFound());
 		web.perform(post("/preferences/bm9wZQ.AAAA")).andExpect(status().isForbidden()); // no form of ours posted it
