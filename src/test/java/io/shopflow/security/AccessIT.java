@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shopflow.IntegrationTestBase;
+import io.shopflow.flows.guard.Models;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,18 +88,16 @@ class AccessIT extends IntegrationTestBase {
 		assertThat(request("GET", "/actuator/prometheus", MARKETER, null).statusCode()).isEqualTo(403);
 
 		String key = "marketer-flow-" + UUID.randomUUID().toString().substring(0, 8);
-		HttpResponse<String> deployed = deploy(MARKETER, key, "<bpmn:userTask id=\"Task_Wait\"/>", "Task_Wait");
+		HttpResponse<String> deployed = deploy(MARKETER, key,
+				Models.withTask(key, "Task_Wait", "<bpmn:userTask id=\"Task_Wait\"/>"));
 		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 	}
 
 	@Test
 	void theProbesModelIsRefusedForMarketerAndAdminAlike() {
 		Path marker = dir.resolve("pwned");
-		String probe = "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\"${&quot;&quot;.getClass()"
-				+ ".forName(&quot;java.lang.Runtime&quot;).getMethod(&quot;getRuntime&quot;).invoke(null)"
-				+ ".exec(&quot;touch " + marker + "&quot;)}\"/>";
 		for (String deployer : new String[] { MARKETER, OPERATOR }) {
-			HttpResponse<String> answer = deploy(deployer, "probe", probe, "Task_Probe");
+			HttpResponse<String> answer = deploy(deployer, "probe", Models.probe("probe", marker));
 			assertThat(answer.statusCode()).isEqualTo(400);
 			assertThat(answer.body()).contains("Task_Probe").contains("getClass");
 		}
@@ -136,17 +135,8 @@ class AccessIT extends IntegrationTestBase {
 		assertThat(plain.body()).contains("name=\"_csrf\"");
 	}
 
-	private HttpResponse<String> deploy(String credential, String key, String task, String taskId) {
-		String model = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://shopflow.io/test">
-				  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="StartEvent_1"/>
-				    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="%s"/>
-				    %s
-				  </bpmn:process>
-				</bpmn:definitions>""".formatted(key, taskId, task);
+	/** What Camunda Modeler's deploy sends: the model as a multipart form. */
+	private HttpResponse<String> deploy(String credential, String key, String model) {
 		String boundary = "----modeler" + UUID.randomUUID();
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
 				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + key + ".bpmn\"; filename=\"" + key

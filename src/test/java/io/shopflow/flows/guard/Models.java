@@ -3,7 +3,7 @@ package io.shopflow.flows.guard;
 import java.nio.file.Path;
 
 /** Small BPMN models for the deployment check: the probe's, and one of each kind of code a model could carry. */
-final class Models {
+public final class Models {
 
 	private static final String HEAD = """
 			<?xml version="1.0" encoding="UTF-8"?>
@@ -24,8 +24,13 @@ final class Models {
 	private Models() {
 	}
 
+	/** A process that starts, runs the one task given (its XML and id) and ends. */
+	public static String withTask(String key, String taskId, String task) {
+		return HEAD.formatted(key, taskId) + task + "\n" + TAIL.formatted(taskId);
+	}
+
 	/** The model of the probe: a service task whose expression reaches Runtime.exec through reflection. */
-	static String probe(String key, Path marker) {
+	public static String probe(String key, Path marker) {
 		return HEAD.formatted(key, "Task_Probe") + """
 				    <bpmn:serviceTask id="Task_Probe" camunda:expression="${&quot;&quot;.getClass().forName(&quot;java.lang.Runtime&quot;).getMethod(&quot;getRuntime&quot;).invoke(null).exec(&quot;touch %s&quot;)}"/>
 				""".formatted(marker) + TAIL.formatted("Task_Probe");
